@@ -1,0 +1,3 @@
+"""Placeholder: owned by the activities work; replaced by its real hook."""
+
+from __future__ import annotations

@@ -1,0 +1,17 @@
+"""Everything ``python -m site_build check`` validates, in one list of located problems."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from site_build.errors import Problem, ProblemsFound
+from site_build.plan.load import load_plan
+
+
+def check_all(root: Path) -> list[Problem]:
+    problems: list[Problem] = []
+    try:
+        load_plan(root / "plan.yml", display_name="plan.yml")
+    except ProblemsFound as exc:
+        problems.extend(exc.problems)
+    return problems

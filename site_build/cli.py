@@ -1,0 +1,110 @@
+"""The one command staff and CI use: ``python -m site_build build | serve | check | new``.
+
+Messages are Thai first; every problem names its file and line (see site_build.errors).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from site_build.context import resolve_as_of
+from site_build.errors import Problem, ProblemsFound, format_problems
+from site_build.thaidate import to_arabic_digits
+
+
+def _root(args: argparse.Namespace) -> Path:
+    return Path(args.root).resolve()
+
+
+def _as_of(value: str | None) -> None:
+    if value:
+        os.environ["SITE_AS_OF"] = resolve_as_of(to_arabic_digits(value)).isoformat()
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from site_build.build import build_site
+
+    _as_of(args.as_of)
+    site = build_site(_root(args), site_dir=Path(args.site_dir).resolve() if args.site_dir else None)
+    print(f"สร้างเว็บไซต์เสร็จแล้วที่ {site} (site built)")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from mkdocs.commands.serve import serve
+
+    _as_of(args.as_of)
+    serve(config_file=str(_root(args) / "mkdocs.yml"), dev_addr=args.dev_addr, livereload=True)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from site_build.checkall import check_all
+
+    problems = check_all(_root(args))
+    return _report(problems, ok="ไม่พบปัญหา เนื้อหาพร้อมเผยแพร่ (no problems found)")
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from site_build.activities.scaffold import scaffold
+    from site_build.plan.load import load_plan
+
+    root = _root(args)
+    plan = load_plan(root / "plan.yml", display_name="plan.yml")
+    day = dt.date.fromisoformat(to_arabic_digits(args.date)) if args.date else None
+    path = scaffold(root / "content", plan, to_arabic_digits(args.item), title=args.title, day=day, slug=args.slug)
+    print(f"สร้างไฟล์บันทึกกิจกรรมแล้ว: {path.relative_to(root).as_posix()}")
+    print("ขั้นต่อไป: ใส่รูปภาพไว้ในโฟลเดอร์เดียวกัน แก้ไขไฟล์ index.md แล้วสั่ง python -m site_build check")
+    return 0
+
+
+def _report(problems: Sequence[Problem], *, ok: str) -> int:
+    errors = [p for p in problems if p.is_error]
+    if problems:
+        print(format_problems(problems), file=sys.stderr)
+        print(f"\nพบข้อผิดพลาด {len(errors)} รายการ และคำเตือน {len(problems) - len(errors)} รายการ "
+              f"({len(errors)} error(s), {len(problems) - len(errors)} warning(s))", file=sys.stderr)
+    if not errors:
+        print(ok)
+    return 1 if errors else 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m site_build",
+                                description="เครื่องมือสร้างเว็บไซต์ศูนย์เรียนรู้ (learning-center site tools)")
+    p.add_argument("--root", default=".", help="โฟลเดอร์โครงการ (project folder; default: current)")
+    sub = p.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="สร้างเว็บไซต์ทั้งหมด (strict build + search index, atomic)")
+    b.add_argument("--site-dir", help="โฟลเดอร์ผลลัพธ์ (default: site/)")
+    b.add_argument("--as-of", help="วันที่อ้างอิงสถานะ YYYY-MM-DD (default: today in Bangkok)")
+    b.set_defaults(func=cmd_build)
+    s = sub.add_parser("serve", help="เปิดดูเว็บไซต์ระหว่างแก้ไข (live preview)")
+    s.add_argument("--dev-addr", default="127.0.0.1:8000")
+    s.add_argument("--as-of")
+    s.set_defaults(func=cmd_serve)
+    c = sub.add_parser("check", help="ตรวจเนื้อหาทั้งหมดและอธิบายปัญหาเป็นภาษาไทย (validate all content)")
+    c.set_defaults(func=cmd_check)
+    n = sub.add_parser("new", help="สร้างบันทึกกิจกรรมใหม่จากแม่แบบ (scaffold an activity write-up)")
+    n.add_argument("--item", required=True, help="รหัสกิจกรรมในแผน เช่น 1.6.1 (plan item id)")
+    n.add_argument("--slug", help="ชื่อโฟลเดอร์ภาษาอังกฤษ เช่น honour-good-people (ASCII slug)")
+    n.add_argument("--title", help="ชื่อกิจกรรม (title)")
+    n.add_argument("--date", help="วันที่จัดกิจกรรม YYYY-MM-DD ปี ค.ศ. (default: today)")
+    n.set_defaults(func=cmd_new)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except ProblemsFound as exc:
+        return _report(exc.problems, ok="")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

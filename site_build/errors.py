@@ -1,0 +1,92 @@
+"""Problems as values: every error carries its place (file, line, column, path) and a fix.
+
+Staff read these, so each problem has a Thai message first and English detail beside it. Collect
+problems in a list, raise once with :class:`ProblemsFound`, and render them with :func:`format_problem`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with one input, at one place."""
+
+    file: str
+    line: int | None = None
+    column: int | None = None
+    message_th: str = ""
+    message_en: str = ""
+    fix_th: str = ""
+    path: str = ""
+    severity: Severity = field(default=Severity.ERROR, compare=False)
+    code: str = field(default="", compare=False)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def location(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return where
+
+
+def format_problem(problem: Problem) -> str:
+    """The one way a problem is shown: place, Thai message, fix, English detail."""
+    label = "ข้อผิดพลาด" if problem.is_error else "คำเตือน"
+    head = f"{problem.location()}: {label}: {problem.message_th}"
+    if problem.path:
+        head += f" [{problem.path}]"
+    lines = [head]
+    if problem.fix_th:
+        lines.append(f"    วิธีแก้: {problem.fix_th}")
+    if problem.message_en:
+        lines.append(f"    (English: {problem.message_en})")
+    return "\n".join(lines)
+
+
+def format_problems(problems: Iterable[Problem]) -> str:
+    return "\n".join(format_problem(p) for p in sorted(problems))
+
+
+class ProblemsFound(Exception):
+    """Raised once, after collecting every problem in a run."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: list[Problem] = sorted(problems)
+        super().__init__(format_problems(self.problems))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+
+def relpath(path: Path | str, root: Path | None = None) -> str:
+    """A path as staff see it in their checkout: relative to the project root, with slashes."""
+    p = Path(path)
+    if root is not None:
+        with contextlib.suppress(ValueError):
+            p = p.resolve().relative_to(root.resolve())
+    return p.as_posix()
+
+
+def raise_if_errors(problems: Iterable[Problem]) -> list[Problem]:
+    """Raise when any problem is an error; return the warnings otherwise."""
+    found = list(problems)
+    if any(p.is_error for p in found):
+        raise ProblemsFound(found)
+    return found

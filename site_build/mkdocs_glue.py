@@ -1,0 +1,102 @@
+"""The only module that knows MkDocs: turns config into :class:`Site`, problems into build errors,
+and :class:`GeneratedFile` values into virtual files (``File.generated``, never written to docs/).
+
+Hooks call these helpers so each hook stays a few lines of event translation.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from site_build.context import BuildContext, Site, resolve_as_of
+from site_build.errors import Problem, ProblemsFound, format_problem, format_problems
+from site_build.pages import GeneratedFile
+from site_build.plan.load import load_plan
+
+log = get_plugin_logger("learning-center")
+
+_current: BuildContext | None = None
+
+
+def project_root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def site_from_config(config: MkDocsConfig) -> Site:
+    extra = config.extra or {}
+    return Site(root=project_root(config), content_dir=Path(config.docs_dir),
+                site_url=config.site_url or "http://localhost:8000/",
+                digits=extra.get("digits", "thai"), repo_url=config.repo_url)
+
+
+def start_build(config: MkDocsConfig) -> BuildContext:
+    """Load the plan once per build (``mkdocs serve`` calls this again on every rebuild)."""
+    global _current
+    site = site_from_config(config)
+    plan_path = Path(os.environ.get("LC_PLAN") or site.root / (config.extra or {}).get("plan_file", "plan.yml"))
+    with problems_as_build_error():
+        plan = load_plan(plan_path, display_name=_display(plan_path, site.root))
+    _current = BuildContext(site=site, plan=plan, as_of=resolve_as_of(config.extra.get("as_of")))
+    return _current
+
+
+def context() -> BuildContext:
+    if _current is None:
+        raise PluginError("learning-center: the plan hook must run first (check the order of `hooks:`)")
+    return _current
+
+
+@contextlib.contextmanager
+def problems_as_build_error() -> Iterator[None]:
+    """Turn :class:`ProblemsFound` into one clear MkDocs error; log warnings so --strict counts them."""
+    try:
+        yield
+    except ProblemsFound as exc:
+        report(w for w in exc.problems if not w.is_error)
+        errors = exc.errors
+        raise PluginError(f"พบข้อผิดพลาด {len(errors)} รายการ (found {len(errors)} problem(s)):\n"
+                          + format_problems(errors)) from None
+
+
+def report(problems: Iterable[Problem]) -> None:
+    """Warnings go through MkDocs' logger, so ``mkdocs build --strict`` fails on them."""
+    for problem in problems:
+        (log.warning if not problem.is_error else log.error)(format_problem(problem))
+
+
+def add_generated(files: Files, config: MkDocsConfig, generated: Iterable[GeneratedFile]) -> Files:
+    for item in generated:
+        existing = files.get_file_from_path(item.uri)
+        if existing is not None:
+            raise PluginError(f"learning-center: generated page '{item.uri}' would replace the source file "
+                              f"'{existing.src_uri}'; rename or remove that file")
+        files.append(File.generated(config, item.uri, content=item.content))
+    return files
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def run_mkdocs_build(config_file: Path, site_dir: Path, *, strict: bool = True) -> None:
+    """``mkdocs build --strict`` in-process, into ``site_dir``."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=strict)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()

@@ -1,0 +1,33 @@
+"""The award's declared split checked against the plan: sum of every item's full score vs ``scoring.plan``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from site_build.plan.model import Plan
+
+
+@dataclass(frozen=True)
+class ScoreSummary:
+    plan_sum: int
+    declared_plan: int
+    participation: int
+    declared_total: int
+    by_project: list[tuple[str, int]]
+
+    @property
+    def difference(self) -> int:
+        """Computed minus declared: positive when the items add up to more than the plan says."""
+        return self.plan_sum - self.declared_plan
+
+
+def score_summary(plan: Plan) -> ScoreSummary:
+    by_project: list[tuple[str, int]] = []
+    for _, project in plan.projects():
+        points = sum(c.full for c in project.score)
+        points += sum(c.full for a in project.all_activities() for c in a.score)
+        if points:
+            by_project.append((f"{project.number}. {project.title}", points))
+    participation = sum(p.points for p in plan.scoring.participation)
+    return ScoreSummary(plan_sum=sum(p for _, p in by_project), declared_plan=plan.scoring.plan,
+                        participation=participation, declared_total=plan.scoring.total, by_project=by_project)
