@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -98,12 +99,30 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def _show_engine_messages() -> None:
+    """MkDocs reports through logging; show its warnings and errors when we run it in-process."""
+    engine = logging.getLogger("mkdocs")
+    if not engine.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        handler.setLevel(logging.INFO)
+        engine.addHandler(handler)
+        engine.setLevel(logging.INFO)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    from mkdocs.exceptions import MkDocsException
+
     args = parser().parse_args(argv)
+    _show_engine_messages()
     try:
         return int(args.func(args))
     except ProblemsFound as exc:
         return _report(exc.problems, ok="")
+    except MkDocsException as exc:
+        print(f"สร้างเว็บไซต์ไม่สำเร็จ เว็บไซต์เดิมยังอยู่ครบ (build failed; the previous site is untouched): {exc}",
+              file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -10,7 +10,9 @@ nothing.
 
 from __future__ import annotations
 
+import functools
 import io
+import re
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -40,6 +42,7 @@ DRAFTABLE = frozenset({"JPEG", "MPO"})
 WHITE = (255, 255, 255)
 _SRGB = ImageCms.createProfile("sRGB")
 _ORIENTATION_TAG = 0x0112
+_BOMB_PIXELS = re.compile(r"\((\d+) pixels\)")
 _HEIF_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1", b"avif")
 
 
@@ -93,6 +96,13 @@ def _read_orientation(im: Image.Image) -> int | None:
     return value if isinstance(value, int) and 1 <= value <= 8 else None
 
 
+def _bomb(exc: Exception) -> PhotoFailure:
+    """Pillow's own bomb guard fired while reading the header; its message carries the pixel count."""
+    found = _BOMB_PIXELS.search(str(exc))
+    pixels = int(found.group(1)) if found else None
+    return problems.too_large(None, None, Image.MAX_IMAGE_PIXELS or MAX_PIXELS, pixels=pixels)
+
+
 def _open(data: bytes, suffix: str) -> Image.Image:
     head = data[:4096]
     if is_svg(head):
@@ -100,7 +110,7 @@ def _open(data: bytes, suffix: str) -> Image.Image:
     try:
         return Image.open(io.BytesIO(data), formats=OPEN_FORMATS)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise PhotoError(problems.too_large(None, None, Image.MAX_IMAGE_PIXELS or MAX_PIXELS)) from exc
+        raise PhotoError(_bomb(exc)) from exc
     except UnidentifiedImageError as exc:
         if is_heif(head):
             detail = "pillow-heif is not installed" if not HEIF_AVAILABLE else "not a decodable HEIF file"
@@ -116,7 +126,7 @@ def _load(im: Image.Image) -> None:
     try:
         im.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise PhotoError(problems.too_large(im.width, im.height, Image.MAX_IMAGE_PIXELS or MAX_PIXELS)) from exc
+        raise PhotoError(_bomb(exc)) from exc
     except Exception as exc:
         if im.format == "HEIF":
             raise PhotoError(problems.heic_undecodable(str(exc))) from exc
@@ -138,11 +148,27 @@ def _sixteen_to_eight(im: Image.Image) -> Image.Image:
     return im.point(lambda v: v * (1 / 256)).convert("L")
 
 
-def _is_srgb(profile: ImageCms.ImageCmsProfile) -> bool:
-    try:
-        return ImageCms.getProfileDescription(profile).strip().lower().startswith("srgb")
-    except ImageCms.PyCMSError:
-        return False
+# 6x6x6 colour grid: if a profile maps all of these to themselves (within rounding) it is sRGB in all
+# but name, and converting the full image would only cost time (about 0.1 s per 3 MP).
+_PROBE = Image.frombytes(
+    "RGB", (216, 1), bytes(v for r in range(6) for g in range(6) for b in range(6) for v in (51 * r, 51 * g, 51 * b))
+)
+
+
+@functools.lru_cache(maxsize=16)
+def _transform_to_srgb(icc: bytes, mode: str) -> ImageCms.ImageCmsTransform | None:
+    """A transform from the embedded profile to sRGB, or None when it would change nothing.
+
+    Judged by what the profile does, not by its name: a profile may be called "sRGB" and not be.
+    """
+    profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+    transform = ImageCms.buildTransform(profile, _SRGB, mode, "RGB")
+    if mode == "RGB":
+        probed = ImageCms.applyTransform(_PROBE, transform)
+        assert probed is not None
+        if max(abs(a - b) for a, b in zip(probed.tobytes(), _PROBE.tobytes(), strict=True)) <= 1:
+            return None
+    return transform
 
 
 def to_srgb(im: Image.Image) -> tuple[Image.Image, list[PhotoFailure]]:
@@ -165,9 +191,9 @@ def to_srgb(im: Image.Image) -> tuple[Image.Image, list[PhotoFailure]]:
         im = im.convert("RGB")
     if icc:
         try:
-            profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
-            if not (im.mode == "RGB" and _is_srgb(profile)):
-                converted = ImageCms.profileToProfile(im, profile, _SRGB, outputMode="RGB")
+            transform = _transform_to_srgb(bytes(icc), im.mode)
+            if transform is not None:
+                converted = ImageCms.applyTransform(im, transform)
                 if converted is not None:
                     im = converted
         except (ImageCms.PyCMSError, OSError, ValueError) as exc:

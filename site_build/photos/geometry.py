@@ -48,3 +48,11 @@ def decode_target(
     need_w = min(oriented[0], max(w for w, _ in needs))
     need_h = min(oriented[1], max(h for _, h in needs))
     return oriented_size((need_w, need_h), orientation)
+
+
+def layout(
+    width: int, height: int, widths: Sequence[int], cover: tuple[int, int], share: tuple[int, int]
+) -> tuple[tuple[tuple[int, int], ...], tuple[int, int], tuple[int, int]]:
+    """Every output size for an upright ``width`` x ``height`` source: (renditions, cover, share)."""
+    sizes = tuple((w, scaled_height(width, height, w)) for w in widths_for(width, widths))
+    return sizes, crop_size(width, height, cover), crop_size(width, height, share)

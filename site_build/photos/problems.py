@@ -41,9 +41,7 @@ class PhotoFailure:
 
     @classmethod
     def from_json(cls, data: dict[str, str]) -> PhotoFailure:
-        return cls(
-            data["code"], data["message_th"], data["message_en"], data["fix_th"], Severity(data["severity"])
-        )
+        return cls(data["code"], data["message_th"], data["message_en"], data["fix_th"], Severity(data["severity"]))
 
     def at(self, display: str) -> Problem:
         return Problem(
@@ -105,19 +103,22 @@ def truncated(detail: str) -> PhotoFailure:
     )
 
 
-def too_large(width: int | None, height: int | None, limit: int) -> PhotoFailure:
+def too_large(width: int | None, height: int | None, limit: int, *, pixels: int | None = None) -> PhotoFailure:
     limit_mp = limit / 1_000_000
     if width and height:
         mp = width * height / 1_000_000
         size_th = f"{width}×{height} พิกเซล ({mp:.0f} ล้านพิกเซล)"
         size_en = f"{width}x{height} pixels ({mp:.0f} MP)"
+    elif pixels:
+        size_th = f"{pixels / 1_000_000:.0f} ล้านพิกเซล"
+        size_en = f"{pixels / 1_000_000:.0f} MP"
     else:
         size_th = size_en = "?"
     return PhotoFailure(
         "photo-too-large",
         f"รูปใหญ่เกินไป: {size_th} เกินเพดาน {limit_mp:.0f} ล้านพิกเซล",
         f"The image is too large: {size_en} exceeds the limit of {limit_mp:.0f} MP "
-        "(refused before decoding to protect the build from decompression bombs).",
+        "(refused from its header, before decoding, to protect the build from decompression bombs).",
         f"ย่อรูปให้ไม่เกิน {limit_mp:.0f} ล้านพิกเซลก่อน (เช่น ด้านยาวไม่เกิน 4000 พิกเซล) "
         "หรือถ่ายด้วยโหมดความละเอียดปกติของมือถือ (12 ล้านพิกเซล)",
     )
@@ -206,4 +207,3 @@ def icc_ignored(detail: str) -> PhotoFailure:
         "เปิดรูปแล้วบันทึกเป็น JPEG แบบ sRGB ใหม่ ถ้าสีบนเว็บดูผิด",
         Severity.WARNING,
     )
-
