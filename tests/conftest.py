@@ -27,7 +27,8 @@ def project_root() -> Path:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The bundled site built once (SITE_AS_OF=2023-06-30), shared by every test that only reads it."""
-    shared = tmp_path_factory.getbasetemp().parent
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # one build per run
     site = shared / "built-site"
     done = shared / "built-site.ok"
     with (shared / "built-site.lock").open("w") as lock:

@@ -217,8 +217,8 @@ def test_targets(plan: Plan) -> None:
     assert [(t.value, t.unit) for t in nodes["3"].targets] == [(80, "percent"), (40, "count")]
 
 
-def _score_items(plan: Plan) -> dict[str, list[tuple[int, int | None]]]:
-    out: dict[str, list[tuple[int, int | None]]] = {}
+def _score_items(plan: Plan) -> dict[str, list[tuple[int | None, int | None]]]:
+    out: dict[str, list[tuple[int | None, int | None]]] = {}
     for node_id, node in _nodes(plan).items():
         if node.score:
             out[node_id] = [(c.full, c.partial) for c in node.score]
@@ -233,7 +233,8 @@ def test_score_components(plan: Plan) -> None:
         "1.6.1": [(5, None)],
         "1.7.6": [(20, 5), (10, None)],
         "1.8": [(10, 5)],
-        "2.2": [(5, None)],
+        "2.2": [(5, None), (None, None)],
+        "2.3": [(None, None)],
         "5": [(10, 5)],
         "7.2": [(10, 5)],
         "8": [(10, 5)],
@@ -254,9 +255,12 @@ def test_score_components(plan: Plan) -> None:
 
 
 def test_score_sum_against_declared(plan: Plan) -> None:
-    total = sum(full for items in _score_items(plan).values() for full, _ in items)
+    total = sum(full or 0 for items in _score_items(plan).values() for full, _ in items)
     assert total == ENCODED_PLAN_POINTS
     assert plan.scoring.plan - total == 30  # the two unreadable amounts of project 2
+    unreadable = [c for node in _nodes(plan).values() for c in node.score if c.full is None]
+    assert [c.id for c in unreadable] == ["good-official-policy", "ethics-board"]
+    assert all("๒๖" in (c.uncertain or "") for c in unreadable)
 
 
 def test_publicity_item_1_8(plan: Plan) -> None:

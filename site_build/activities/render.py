@@ -84,9 +84,9 @@ class WriteUpView:
         cover = writeup.cover
         photo = self.photo_for(writeup, cover.file) if cover else None
         if cover is not None and photo is not None:
-            parts.append(f'<figure class="lc-writeup-hero">{lightbox_picture(photo, cover, prefix, sizes=HERO_SIZES, lazy=False)}'
-                         + (f"<figcaption>{html.escape(cover.caption)}</figcaption>" if cover.caption else "")
-                         + "</figure>\n")
+            hero = lightbox_picture(photo, cover, prefix, sizes=HERO_SIZES, lazy=False)
+            caption = f"<figcaption>{html.escape(cover.caption)}</figcaption>" if cover.caption else ""
+            parts.append(f'<figure class="lc-writeup-hero">{hero}{caption}</figure>\n')
         parts.append(self.items_section(writeup))
         story = self.story(writeup, prefix)
         if story.strip():

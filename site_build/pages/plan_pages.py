@@ -92,7 +92,8 @@ class _View:
         return md_lines(lines)
 
     def score_text(self, component: ScoreComponent) -> str:
-        text = f"{component.label}: {self.n(component.full)} คะแนน ({component.full_when})"
+        amount = f"{self.n(component.full)} คะแนน" if component.full is not None else "อ่านจำนวนคะแนนในต้นฉบับไม่ออก"
+        text = f"{component.label}: {amount} ({component.full_when})"
         if component.partial is not None:
             text += f"; {self.n(component.partial)} คะแนน ({component.partial_when})"
         return text
@@ -147,6 +148,11 @@ class _View:
                    f"ต่างจากที่ประกาศไว้ {d(abs(summary.difference))} คะแนน "
                    f"({'มากกว่า' if summary.difference > 0 else 'น้อยกว่า'})")
         rows = [[md_cell(label), d(points)] for label, points in summary.by_project]
+        unreadable = "".join(
+            f"\n- {md_escape(label)}: {md_escape(why)}" for label, why in summary.unreadable)
+        if unreadable:
+            unreadable = ("\nรายการที่มีคะแนนแต่อ่านจำนวนในเอกสารต้นฉบับไม่ออก (ยังไม่นับรวม รอสำนักยืนยัน):\n"
+                          + unreadable + "\n")
         lines = ["## คะแนนสำนักดีเด่น\n",
                  f"คะแนนเต็ม {d(self.plan.scoring.total)} คะแนน ประกอบด้วยโครงการ/กิจกรรมตามแผน "
                  f"{d(self.plan.scoring.plan)} คะแนน และคะแนนการมีส่วนร่วม {d(summary.participation)} คะแนน\n",
@@ -154,6 +160,7 @@ class _View:
                  f'data-declared="{self.plan.scoring.plan}">'
                  f"ผลรวมคะแนนเต็มของรายการในแผนที่คำนวณจากข้อมูล: <strong>{d(summary.plan_sum)}</strong> คะแนน "
                  f"เทียบกับที่ประกาศ {d(self.plan.scoring.plan)} คะแนน: {verdict}</p>\n",
+                 unreadable,
                  md_table(["โครงการ", "คะแนนเต็ม"], rows), "",
                  md_table(["คะแนนการมีส่วนร่วม", "คะแนน"],
                           [[md_cell(f"{p.label} ({p.condition})"), d(p.points)]
@@ -313,7 +320,7 @@ def activities_csv(ctx: BuildContext) -> bytes:
                 ";".join(d.date.isoformat() for d in leaf.deadlines),
                 ";".join(units[u] for u in resp.lead) if resp else "",
                 ";".join(units[u] for u in resp.support) if resp else "",
-                sum(c.full for c in leaf.score),
+                sum(c.points for c in leaf.score),
                 book.leaf_status(leaf).value,
                 ";".join(ctx.site.absolute(e.url) for e in book.evidence_for(leaf)),
                 ctx.site.absolute(item_url(plan, project, leaf)),

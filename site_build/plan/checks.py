@@ -72,7 +72,7 @@ def check_plan(plan: Plan, loaded: Loaded) -> list[Problem]:
                     f"unknown channel id '{channel}'", "ใช้รหัสจากรายการ channels: " + ", ".join(sorted(channel_ids)),
                     "unknown-channel")
         for j, component in enumerate(node.score):
-            if component.partial is not None and component.partial > component.full:
+            if component.partial is not None and component.partial > component.points:
                 add((*path, "score", j, "partial"), "คะแนนบางส่วนมากกว่าคะแนนเต็ม", "partial score exceeds full score",
                     "แก้ให้ partial ไม่เกิน full", "bad-score")
             if (component.partial is None) != (component.partial_when is None):

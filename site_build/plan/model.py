@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
@@ -86,16 +86,30 @@ class ScoreComponent(Strict):
 
     ``rule`` says how evidence earns it: ``evidence`` (a write-up for the item earns ``full``; one that
     declares the partial form earns ``partial``) or ``publicity`` (all required channels: full; some:
-    partial).
+    partial). Where the document prints an amount that cannot be read, ``full`` is null and
+    ``uncertain`` says why: the item is shown as scored-but-unknown, never guessed.
     """
 
     id: Id
     label: Text
-    full: int = Field(ge=0)
+    full: int | None = Field(ge=0)
     full_when: Text
     partial: int | None = Field(default=None, ge=0)
     partial_when: Text | None = None
     rule: Literal["evidence", "publicity"] = "evidence"
+    uncertain: Text | None = None
+
+    @model_validator(mode="after")
+    def _unknown_amount_is_explained(self) -> ScoreComponent:
+        if self.full is None and self.uncertain is None:
+            raise ValueError("คะแนนเต็ม (full) ว่างได้เฉพาะเมื่อมี uncertain อธิบายว่าอ่านต้นฉบับไม่ออก "
+                             "(full may be null only with an 'uncertain' explanation)")
+        return self
+
+    @property
+    def points(self) -> int:
+        """Full points as counted in sums (an unreadable amount counts as 0 and is reported apart)."""
+        return self.full or 0
 
 
 class Responsible(Strict):

@@ -14,6 +14,8 @@ class ScoreSummary:
     participation: int
     declared_total: int
     by_project: list[tuple[str, int]]
+    unreadable: list[tuple[str, str]]
+    """(item label, why) for components whose amount the source document does not let us read."""
 
     @property
     def difference(self) -> int:
@@ -23,11 +25,14 @@ class ScoreSummary:
 
 def score_summary(plan: Plan) -> ScoreSummary:
     by_project: list[tuple[str, int]] = []
+    unreadable: list[tuple[str, str]] = []
     for _, project in plan.projects():
-        points = sum(c.full for c in project.score)
-        points += sum(c.full for a in project.all_activities() for c in a.score)
-        if points:
+        components = [*project.score, *(c for a in project.all_activities() for c in a.score)]
+        points = sum(c.points for c in components)
+        unreadable += [(c.label, c.uncertain) for c in components if c.full is None and c.uncertain]
+        if components:
             by_project.append((f"{project.number}. {project.title}", points))
     participation = sum(p.points for p in plan.scoring.participation)
     return ScoreSummary(plan_sum=sum(p for _, p in by_project), declared_plan=plan.scoring.plan,
-                        participation=participation, declared_total=plan.scoring.total, by_project=by_project)
+                        participation=participation, declared_total=plan.scoring.total, by_project=by_project,
+                        unreadable=unreadable)

@@ -1,0 +1,70 @@
+"""``check`` for write-ups: every front-matter, reference and photo problem, without processing photos.
+
+Photos are only opened far enough to read their header (type and size), so the check stays fast
+on a laptop with hundreds of 12 MP photos; the build's pipeline does the full decoding.
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
+
+from site_build.activities.load import load_activities
+from site_build.errors import Problem, relpath
+from site_build.photos import MAX_PIXELS
+from site_build.plan.model import Plan
+
+try:  # iPhone HEIC: the pipeline registers the same opener
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+except ImportError:  # pragma: no cover - declared dependency
+    pass
+
+READABLE_FORMATS = frozenset({"JPEG", "MPO", "PNG", "WEBP", "GIF", "HEIF"})
+HOW_TO_EXPORT = ("บันทึกรูปจากโทรศัพท์เป็นไฟล์ JPEG (.jpg) ใหม่ แล้วคัดลอกมาแทน "
+                 "(iPhone: การตั้งค่า > กล้อง > รูปแบบ > เข้ากันได้มากที่สุด)")
+
+
+def check_activities(content_dir: Path, plan: Plan, *, display_root: Path) -> list[Problem]:
+    """Every problem with the write-ups (errors and warnings), sorted by file and line."""
+    writeups, problems = load_activities(content_dir, plan, display_root=display_root)
+    for writeup in writeups:
+        for name, path in writeup.photo_files.items():
+            problem = probe_photo(path, relpath(writeup.source, display_root), writeup.photo_lines.get(name), name)
+            if problem is not None:
+                problems.append(problem)
+    return sorted(problems)
+
+
+def probe_photo(path: Path, file: str, line: int | None, name: str, *, max_pixels: int = MAX_PIXELS) -> Problem | None:
+    """Open the header only: unknown or fake image files and absurd sizes are named with the line that lists them."""
+
+    def problem(th: str, en: str, fix: str, code: str) -> Problem:
+        return Problem(file=file, line=line, message_th=th, message_en=en, fix_th=fix, path=f"photos: {name}",
+                       code=code)
+
+    try:
+        if path.stat().st_size == 0:
+            return problem(f"ไฟล์รูป '{name}' ว่างเปล่า (0 ไบต์)", f"photo '{name}' is empty",
+                           "คัดลอกรูปจากโทรศัพท์มาใหม่", "photo-empty")
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as im:
+                fmt, (width, height) = im.format or "", im.size
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return problem(f"รูป '{name}' มีขนาดใหญ่ผิดปกติ", f"photo '{name}' is absurdly large (decompression bomb?)",
+                       "ย่อรูปให้เล็กลง (ไม่เกิน 120 ล้านพิกเซล) แล้วบันทึกเป็น JPEG", "photo-too-large")
+    except (UnidentifiedImageError, OSError, ValueError) as exc:
+        return problem(f"เปิดไฟล์ '{name}' เป็นรูปภาพไม่ได้ (ไฟล์เสีย หรือไม่ใช่ไฟล์รูป)",
+                       f"'{name}' cannot be read as an image: {exc}", HOW_TO_EXPORT, "photo-unreadable")
+    if fmt not in READABLE_FORMATS:
+        return problem(f"ไฟล์ '{name}' เป็นรูปชนิด {fmt} ซึ่งเว็บไซต์ไม่รองรับ", f"'{name}' is {fmt}, not supported",
+                       HOW_TO_EXPORT, "photo-format")
+    if width * height > max_pixels:
+        return problem(f"รูป '{name}' ใหญ่เกินไป ({width}×{height} พิกเซล)",
+                       f"photo '{name}' is too large ({width}x{height} pixels)",
+                       f"ย่อรูปให้ไม่เกิน {max_pixels // 1_000_000} ล้านพิกเซล แล้วบันทึกเป็น JPEG", "photo-too-large")
+    return None
