@@ -1,4 +1,4 @@
-"""Sharing previews: hand each page's data to site_build.social and the rendered tags to lc-head.html."""
+"""Sharing previews and the language section: hand page data to site_build.social, results to lc-head.html."""
 
 from __future__ import annotations
 
@@ -6,10 +6,23 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from site_build import social
+
+LANGUAGE_SECTIONS = ("en/",)
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    site_url = config.site_url or "http://localhost:8000/"
+    for section in LANGUAGE_SECTIONS:
+        urls = [f.url for f in files.documentation_pages() if f.src_uri.startswith(section)]
+        if urls and files.get_file_from_path(section + "sitemap.xml") is None:
+            sitemap = social.language_sitemap(site_url, urls)
+            files.append(File.generated(config, section + "sitemap.xml", content=sitemap))
+    return files
 
 
 @event_priority(-100)  # last, so a photo hook's page.meta["share_image"] is already set

@@ -236,3 +236,16 @@ def _positive_int(value: object) -> int | None:
 def _image_type(path: str) -> str | None:
     ext = path.rsplit(".", 1)[-1].lower() if "." in path else ""
     return {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "webp": "image/webp"}.get(ext)
+
+
+def language_sitemap(site_url: str, page_urls: Iterable[str]) -> str:
+    """A ``sitemap.xml`` for a language section (``en/``).
+
+    Material's language switch fetches ``sitemap.xml`` next to each ``extra.alternate`` link on every page load,
+    to map the current page to its other-language twin; MkDocs writes one only at the site root, so without
+    this file every page would request a missing ``en/sitemap.xml``.
+    """
+    entries = "".join(f"  <url><loc>{html.escape(absolute_url(site_url, url), quote=False)}</loc></url>\n"
+                      for url in sorted(set(page_urls)))
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + entries + "</urlset>\n")

@@ -37,9 +37,10 @@ def test_default_renditions_for_a_camera_sized_photo(tmp_path: Path) -> None:
     assert jpeg.info.get("progressive") or jpeg.info.get("progression")
 
 
-def test_names_are_content_addressed_and_relative(tmp_path: Path) -> None:
+def test_names_are_content_addressed_and_relative(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     src = write(tmp_path / "x.jpg", jpeg_bytes(quadrants((200, 150))))
-    cache = tmp_path / "cache"
+    monkeypatch.chdir(tmp_path)
+    cache = Path("cache")  # relative, as a caller may pass it
     photo = process_photos([src], cache, SMALL, workers=1)[src]
     folder = photo.key[:16]
     assert len(photo.key) == 64
@@ -79,7 +80,7 @@ def test_crops_are_centred(tmp_path: Path) -> None:
     src = write(tmp_path / "wide.png", png_bytes(im))
     photo = process_photos([src], tmp_path / "cache", SMALL, workers=1)[src]
     cover = Image.open(photo.cover[1].path).convert("RGB")
-    r, g, b = cover.getpixel((cover.width // 2, cover.height // 2))
+    r, _, b = cover.getpixel((cover.width // 2, cover.height // 2))
     assert r > 200 and b < 60
 
 
@@ -134,3 +135,15 @@ def test_quality_settings_reach_the_encoder(tmp_path: Path) -> None:
     assert low.jpeg[0].size < high.jpeg[0].size
     q = Image.open(io.BytesIO(high.jpeg[0].path.read_bytes()))
     assert q.format == "JPEG"
+
+
+def test_multi_picture_jpeg_from_a_phone_is_a_plain_jpeg(tmp_path: Path) -> None:
+    """Phones add MPF frames (depth/gain maps); Pillow calls those files MPO. Use the main picture."""
+    buf = io.BytesIO()
+    quadrants((160, 120)).save(buf, "MPO", save_all=True, append_images=[Image.new("RGB", (80, 60), "black")])
+    src = write(tmp_path / "IMG_2001.JPG", buf.getvalue())
+    assert Image.open(src).format == "MPO"
+    photo = process_photos([src], tmp_path / "cache", SMALL, workers=1)[src]
+    assert not photo.warnings and (photo.width, photo.height) == (160, 120)
+    out = Image.open(photo.jpeg[-1].path).convert("RGB")
+    assert out.getpixel((5, 5))[0] > 200 and out.getpixel((150, 5))[1] > 200

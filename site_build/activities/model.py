@@ -18,7 +18,7 @@ from site_build.activities.items import normalize_item_id
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 SUMMARY_MAX = 300
-TITLE_MAX = 200
+TITLE_MAX = 300
 
 
 class _Strict(BaseModel):

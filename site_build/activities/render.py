@@ -84,7 +84,7 @@ class WriteUpView:
         cover = writeup.cover
         photo = self.photo_for(writeup, cover.file) if cover else None
         if cover is not None and photo is not None:
-            hero = lightbox_picture(photo, cover, prefix, sizes=HERO_SIZES, lazy=False)
+            hero = lightbox_picture(photo, cover, prefix, sizes=HERO_SIZES, lazy=False, gallery="cover")
             caption = f"<figcaption>{html.escape(cover.caption)}</figcaption>" if cover.caption else ""
             parts.append(f'<figure class="lc-writeup-hero">{hero}{caption}</figure>\n')
         parts.append(self.items_section(writeup))

@@ -138,7 +138,7 @@ def load_manifest(cache_dir: Path, key: str) -> Manifest | None:
         for f in manifest.files:
             if (folder / f["name"]).stat().st_size != int(f["size"]):
                 return None
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
     return manifest
 

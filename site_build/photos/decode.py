@@ -65,7 +65,7 @@ def sniff_kind(head: bytes) -> str:
         head[:1024].decode("utf-8")
     except UnicodeDecodeError:
         return ""
-    return "ข้อความ (text)"
+    return "text"
 
 
 def is_svg(head: bytes) -> bool:
@@ -111,6 +111,8 @@ def _open(data: bytes, suffix: str) -> Image.Image:
         return Image.open(io.BytesIO(data), formats=OPEN_FORMATS)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise PhotoError(_bomb(exc)) from exc
+    except MemoryError:
+        raise
     except UnidentifiedImageError as exc:
         if is_heif(head):
             detail = "pillow-heif is not installed" if not HEIF_AVAILABLE else "not a decodable HEIF file"
@@ -127,6 +129,8 @@ def _load(im: Image.Image) -> None:
         im.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise PhotoError(_bomb(exc)) from exc
+    except MemoryError:
+        raise
     except Exception as exc:
         if im.format == "HEIF":
             raise PhotoError(problems.heic_undecodable(str(exc))) from exc

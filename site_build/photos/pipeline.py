@@ -134,7 +134,8 @@ def process_photos(
     :class:`~site_build.errors.ProblemsFound` listing every refused file (paths shown relative to
     ``display_root``) after the good ones have been cached.
     """
-    cache_dir = Path(cache_dir)
+    given = [Path(s) for s in sources]  # a generator must not be consumed twice
+    cache_dir = Path(cache_dir).absolute()  # Rendition.path is absolute, whatever the caller passed
     cache_dir.mkdir(parents=True, exist_ok=True)
     memo = StatMemo(cache_dir)
     fingerprint = settings.fingerprint()
@@ -145,7 +146,7 @@ def process_photos(
     def display(source: Path) -> str:
         return relpath(source, display_root)
 
-    for source in dict.fromkeys(Path(s) for s in sources):
+    for source in dict.fromkeys(given):
         checked = _precheck(source)
         if isinstance(checked, PhotoFailure):
             found.append(checked.at(display(source)))
@@ -180,5 +181,4 @@ def process_photos(
     memo.save()
     if any(p.is_error for p in found):
         raise ProblemsFound(found + [w for photo in results.values() for w in photo.warnings])
-    ordered = {Path(s): results[Path(s)] for s in sources if Path(s) in results}
-    return ordered
+    return {source: results[source] for source in given if source in results}

@@ -84,7 +84,8 @@ def unreadable(detail: str) -> PhotoFailure:
 
 
 def not_an_image(kind: str, suffix: str) -> PhotoFailure:
-    what_th = f"เนื้อไฟล์เป็น{kind}" if kind else "เนื้อไฟล์ไม่ใช่รูปภาพที่รู้จัก"
+    kind_th = {"text": "ข้อความ (text)"}.get(kind, kind)
+    what_th = f"เนื้อไฟล์เป็น{kind_th}" if kind else "เนื้อไฟล์ไม่ใช่รูปภาพที่รู้จัก"
     return PhotoFailure(
         "photo-not-image",
         f"ไฟล์นี้ไม่ใช่รูปภาพ แม้ชื่อจะลงท้ายด้วย {suffix} ({what_th})",

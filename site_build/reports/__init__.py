@@ -17,5 +17,11 @@ WRITEUPS_KEY = "writeups"
 
 
 def writeups(ctx: BuildContext) -> list[WriteUp]:
-    """The write-ups the activities hook loaded for this build (none before it ran, or without content)."""
-    return list(ctx.extras.get(WRITEUPS_KEY, []))
+    """The write-ups the activities hook loaded for this build (none before it ran, or without content).
+
+    Read from ``ctx.extras["writeups"]``, else from the activities build (``ctx.extras["activities"]``).
+    """
+    found = ctx.extras.get(WRITEUPS_KEY)
+    if found is None:
+        found = getattr(ctx.extras.get("activities"), "writeups", None)
+    return list(found or [])

@@ -80,8 +80,7 @@ class ReportData:
     def deadlines(self) -> list[DeadlineEntry]:
         """Every deadline of every item, by date then plan order."""
         entries = [DeadlineEntry(ref, d) for ref in self.items() for d in ref.node.deadlines]
-        order = {id(e): i for i, e in enumerate(entries)}
-        return sorted(entries, key=lambda e: (e.date, order[id(e)]))
+        return sorted(entries, key=lambda e: e.date)  # stable: plan order within a day
 
     def leaf_deadlines(self, leaf: Node) -> list[dt.date]:
         """A leaf's own deadline dates, else the one it inherits from its parent (none when neither)."""

@@ -1,0 +1,289 @@
+"""Site build benchmark: time per page as write-ups grow, and what a rebuild spends on photos.
+
+Builds a synthetic site in a temp copy of the project (mkdocs.yml, plan.yml, hooks, overrides, data and
+content, with N generated write-ups added beside the bundled samples). Every write-up has two photos,
+hard links to a small pool of camera-size JPEGs (12 MP, EXIF orientation and GPS), so the photo
+pipeline still sees N x 2 files to stat and hash without gigabytes on disk. Builds run in-process
+(MkDocs API, strict off so work-in-progress content elsewhere cannot abort a run) with the write-up
+settings mkdocs.yml needs (glightbox, the listing nav, the stylesheet). Measured per size:
+
+(d) full build time per page (medians of ``--runs`` warm builds; the photo cache is warm so this is
+    page work): target per page at the largest size <= 1.5 x per page at the smallest;
+cold: the first build with an empty photo cache, and its time inside ``process_photos``;
+(b) a rebuild with nothing changed, and (c) a rebuild after one write-up's text changes: their time
+    inside ``process_photos`` as a share of the cold photo time; target < 5 %.
+
+    python bench/site_bench.py --quick           # 50 / 200 / 500 write-ups, one run each
+    python bench/site_bench.py                   # 200 / 1,000 / 5,000 write-ups, median of 3
+    python bench/site_bench.py --sizes 200 1000 --runs 3 --json bench/out/site.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import importlib.util
+import io
+import json
+import logging
+import os
+import platform
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from PIL import Image
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import site_build.activities.build as activities_build  # noqa: E402
+from site_build.activities.items import PlanIndex  # noqa: E402
+from site_build.plan.load import load_plan  # noqa: E402
+
+TARGET_PER_PAGE_RATIO = 1.5
+TARGET_REBUILD_SHARE = 0.05
+LISTING_NAV = {"กิจกรรมที่ดำเนินการแล้ว": ["activities/index.md", "activities/measure-1.md",
+                                             "activities/measure-2.md", "activities/measure-3.md"]}
+STORY = ("ย่อหน้าสังเคราะห์สำหรับวัดความเร็วในการสร้างเว็บไซต์ บุคลากรของสำนักร่วมกิจกรรมตามแผนบูรณาการ "
+         "แลกเปลี่ยนความคิดเห็น และสรุปบทเรียนที่นำไปใช้ในการปฏิบัติงานได้จริง\n\n") * 4
+
+
+# -- inputs --------------------------------------------------------------------------------------
+def _samples_module() -> Any:
+    spec = importlib.util.spec_from_file_location("make_sample_photos", ROOT / "scripts" / "make_sample_photos.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def camera_photos(folder: Path, count: int, size: tuple[int, int]) -> list[Path]:
+    """Phone-like JPEGs at quality 92 with GPS and make/model; every other one stored sideways."""
+    samples = _samples_module()
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(count):
+        path = folder / f"IMG_{2000 + i}.jpg"
+        scene = samples.make_scene(size[0], size[1], 7000 + i, noise=12)
+        samples.save_photo(scene, path, orientation=6 if i % 2 else 1, quality=92,
+                           exif_extra={0x010F: "BenchPhone", 0x0110: "BenchPhone 12"})
+        with Image.open(path) as im:
+            exif = im.getexif()
+            exif.get_ifd(0x8825).update({1: "N", 2: (13.0, 45.0, 1.5), 3: "E", 4: (100.0, 31.0, 2.25)})
+            data = io.BytesIO()
+            im.save(data, "JPEG", quality="keep", exif=exif.tobytes())
+        path.write_bytes(data.getvalue())
+        old = time.time() - 86400  # committed yesterday: (size, mtime) can be trusted
+        os.utime(path, (old, old))
+        paths.append(path)
+    return paths
+
+
+def copy_project(target: Path) -> None:
+    """The whole project (data files, other sections, sample write-ups) without outputs, caches and tooling."""
+    skip = shutil.ignore_patterns(".git", "node_modules", "site", ".site.*", ".cache", "out", "__pycache__",
+                                  ".pytest_cache", ".ruff_cache", ".benchmarks", "*.egg-info", "tests")
+    shutil.copytree(ROOT, target, ignore=skip)  # the bundled sample write-ups stay: other data links to them
+
+
+def write_ups(project: Path, count: int, pool: list[Path]) -> list[Path]:
+    """``count`` valid write-ups spread over FY 2566 and every plan item, two pooled photos each."""
+    plan = load_plan(project / "plan.yml")
+    ids = list(PlanIndex(plan).items)
+    channels = [c.id for c in plan.channels if not c.automatic]
+    start = dt.date(2022, 10, 1)
+    made = []
+    for k in range(count):
+        day = start + dt.timedelta(days=k * 364 // max(count, 1))
+        folder = project / "content" / "activities" / f"{day.isoformat()}-synthetic-{k:05d}"
+        folder.mkdir()
+        photos = []
+        for j in range(2):
+            source = pool[(2 * k + j) % len(pool)]
+            os.link(source, folder / f"photo-{j + 1}.jpg")
+            photos.append(f"  - file: photo-{j + 1}.jpg\n    alt: ภาพสังเคราะห์ที่ {j + 1} ของบันทึก {k}\n")
+        publicity = f"publicity:\n  {channels[k % len(channels)]}:\n    date: {day.isoformat()}\n" if channels else ""
+        (folder / "index.md").write_text(
+            f"---\ntitle: บันทึกกิจกรรมสังเคราะห์ลำดับที่ {k}\ndate: {day.isoformat()}\n"
+            f'plan_items:\n  - "{ids[k % len(ids)]}"\nsummary: บันทึกสังเคราะห์สำหรับวัดความเร็ว ลำดับที่ {k}\n'
+            f"photos:\n{''.join(photos)}participants: {10 + k % 50}\n{publicity}sample: true\n---\n\n{STORY}",
+            encoding="utf-8")
+        made.append(folder / "index.md")
+    return made
+
+
+# -- one build -----------------------------------------------------------------------------------
+class Timer:
+    """Seconds spent inside a wrapped function during one build."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+
+    def wrap(self, func: Any) -> Any:
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            began = time.perf_counter()
+            try:
+                return func(*args, **kwargs)
+            finally:
+                self.seconds += time.perf_counter() - began
+        return timed
+
+
+@contextlib.contextmanager
+def timing(name: str) -> Iterator[Timer]:
+    timer = Timer()
+    original = getattr(activities_build, name)
+    setattr(activities_build, name, timer.wrap(original))
+    try:
+        yield timer
+    finally:
+        setattr(activities_build, name, original)
+
+
+def build(project: Path, site: Path) -> dict[str, float]:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(project / "mkdocs.yml", encoding="utf-8") as fh:
+        raw = yaml_load(fh)
+    nav = list(raw.get("nav") or [])
+    if not any(isinstance(n, dict) and LISTING_NAV.keys() & n.keys() for n in nav):
+        nav.append(LISTING_NAV)
+    extra_css = [c for c in raw.get("extra_css") or [] if c != activities_build.CSS_URI] + [activities_build.CSS_URI]
+    plugins = [p for p in raw.get("plugins") or []
+               if p != "glightbox" and not (isinstance(p, dict) and "glightbox" in p)]
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=False, nav=nav,
+                         extra_css=extra_css, watch=[], plugins=[*plugins, {"glightbox": {"manual": True}}])
+    with timing("process_photos") as photos, timing("load_activities") as loading:
+        began = time.perf_counter()
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+        total = time.perf_counter() - began
+    pages = sum(1 for _ in site.rglob("index.html"))
+    return {"seconds": total, "photo_seconds": photos.seconds, "load_seconds": loading.seconds, "pages": pages,
+            "per_page_ms": 1000 * total / max(pages, 1)}
+
+
+def measure(size: int, runs: int, pool: list[Path], work: Path) -> dict[str, Any]:
+    project = work / f"project-{size}"
+    copy_project(project)
+    sources = write_ups(project, size, pool)
+    site = work / f"site-{size}"
+    cold = build(project, site)  # empty photo cache (.cache/photos of the copy)
+    warm = [build(project, site) for _ in range(runs)]  # (b): nothing changed
+    changed = []
+    for run in range(runs):  # (c): one write-up's story edited
+        with sources[size // 2].open("a", encoding="utf-8") as fh:
+            fh.write(f"\nแก้ไขครั้งที่ {run + 1}\n")
+        changed.append(build(project, site))
+    median = statistics.median
+    result = {
+        "write_ups": size,
+        "pages": warm[0]["pages"],
+        "cold": cold,
+        "full_build_seconds": median(r["seconds"] for r in warm),
+        "per_page_ms": median(r["per_page_ms"] for r in warm),
+        "unchanged_rebuild": {"seconds": median(r["seconds"] for r in warm),
+                              "photo_seconds": median(r["photo_seconds"] for r in warm)},
+        "one_changed_rebuild": {"seconds": median(r["seconds"] for r in changed),
+                                "photo_seconds": median(r["photo_seconds"] for r in changed)},
+        "load_seconds": median(r["load_seconds"] for r in warm),
+    }
+    cold_photos = max(cold["photo_seconds"], 1e-9)
+    result["unchanged_rebuild"]["share_of_cold_photos"] = result["unchanged_rebuild"]["photo_seconds"] / cold_photos
+    result["one_changed_rebuild"]["share_of_cold_photos"] = result["one_changed_rebuild"]["photo_seconds"] / cold_photos
+    shutil.rmtree(project, ignore_errors=True)
+    shutil.rmtree(site, ignore_errors=True)
+    return result
+
+
+def machine() -> dict[str, Any]:
+    import mkdocs
+    import PIL
+
+    cpu = platform.processor() or ""
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    return {"cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version(), "system": platform.platform(),
+            "mkdocs": mkdocs.__version__, "pillow": PIL.__version__}
+
+
+def report(results: list[dict[str, Any]]) -> dict[str, Any]:
+    first, last = results[0], results[-1]
+    ratio = last["per_page_ms"] / first["per_page_ms"]
+    worst_share = max(max(r["unchanged_rebuild"]["share_of_cold_photos"],
+                          r["one_changed_rebuild"]["share_of_cold_photos"]) for r in results)
+    print(f"{'write-ups':>9} {'pages':>6} {'build s':>8} {'ms/page':>8} {'cold s':>7} {'cold photo s':>12} "
+          f"{'(b) photo s':>11} {'(b) share':>9} {'(c) photo s':>11} {'(c) share':>9}")
+    for r in results:
+        b, c = r["unchanged_rebuild"], r["one_changed_rebuild"]
+        print(f"{r['write_ups']:>9} {r['pages']:>6} {r['full_build_seconds']:>8.1f} {r['per_page_ms']:>8.1f} "
+              f"{r['cold']['seconds']:>7.1f} {r['cold']['photo_seconds']:>12.2f} {b['photo_seconds']:>11.3f} "
+              f"{b['share_of_cold_photos']:>9.1%} {c['photo_seconds']:>11.3f} {c['share_of_cold_photos']:>9.1%}")
+    verdict = {
+        "per_page_ratio_largest_vs_smallest": ratio,
+        "per_page_target": TARGET_PER_PAGE_RATIO,
+        "per_page_ok": ratio <= TARGET_PER_PAGE_RATIO,
+        "rebuild_photo_share_worst": worst_share,
+        "rebuild_photo_target": TARGET_REBUILD_SHARE,
+        "rebuild_photo_ok": worst_share < TARGET_REBUILD_SHARE,
+    }
+    print(f"(d) ms/page at {last['write_ups']} / at {first['write_ups']}: {ratio:.2f}x "
+          f"(target <= {TARGET_PER_PAGE_RATIO}x: {'ok' if verdict['per_page_ok'] else 'MISSED'})")
+    print(f"(b)/(c) worst photo share of cold photo time: {worst_share:.1%} "
+          f"(target < {TARGET_REBUILD_SHARE:.0%}: {'ok' if verdict['rebuild_photo_ok'] else 'MISSED'})")
+    return verdict
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="50 / 200 / 500 write-ups, one run, smaller photo pool")
+    parser.add_argument("--sizes", type=int, nargs="+", help="numbers of write-ups (default 200 1000 5000)")
+    parser.add_argument("--runs", type=int, help="warm builds per size; the median is reported (default 3)")
+    parser.add_argument("--pool", type=int, help="distinct camera photos shared by all write-ups (default 8)")
+    parser.add_argument("--photo-size", default="4000x3000", help="camera photo size (default 4000x3000, 12 MP)")
+    parser.add_argument("--json", type=Path, default=ROOT / "bench" / "out" / "site_bench.json")
+    args = parser.parse_args(argv)
+    sizes = args.sizes or ([50, 200, 500] if args.quick else [200, 1000, 5000])
+    runs = args.runs or (1 if args.quick else 3)
+    pool_size = args.pool or (4 if args.quick else 8)
+    width, height = (int(v) for v in args.photo_size.lower().split("x"))
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    os.environ.setdefault("SITE_AS_OF", "2023-06-30")
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "1688083200")
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    with tempfile.TemporaryDirectory(prefix="site-bench-") as tmp:
+        work = Path(tmp)
+        print(f"making {pool_size} camera photos ({width}x{height}) ...", flush=True)
+        pool = camera_photos(work / "pool", pool_size, (width, height))
+        results = []
+        for size in sizes:
+            print(f"building {size} write-ups ({runs} run(s)) ...", flush=True)
+            results.append(measure(size, runs, pool, work))
+    verdict = report(results)
+    payload = {"machine": machine(), "quick": args.quick, "runs": runs, "photo_pool": pool_size,
+               "photo_size": [width, height], "results": results, "verdict": verdict,
+               "when": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()}
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"written {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,253 @@
+"""Credentials must never reach the public site: passwords, API tokens, private keys, forbidden strings.
+
+The seed plan printed a social-media password; staff copy text from such documents. A published
+password is a security incident, so every hit is an ERROR that fails the build, and messages show
+only a masked value (first character + ``••••``) because CI logs are public too.
+
+The password rule looks for a *key* (``password``, ``pwd``, ``รหัสผ่าน``, ``พาสเวิร์ด`` …) followed by a
+*value*. Plain prose that only mentions the word ("อย่าเปิดเผยรหัสผ่าน", "password reset policy") has
+no value after it and passes.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from site_build.errors import Problem
+
+from ._common import MAX_PER_CODE, TextIndex, mask, ordered, problem
+
+# --- password key = value -------------------------------------------------------------------------
+
+_EN_KEY = r"(?:pass[\s_-]?(?:word|wd|code|phrase)|passwd|pwd|pass)s?(?![A-Za-z])"
+_TH_KEY = (r"(?:รหัส[ \t]*ผ่าน|รหัส[ \t]*เข้า[ \t]*(?:ใช้[ \t]*(?:งาน)?|ระบบ)|พาส[ \t]*เว(?:ิ|อ)ร?์?[ดตทค]|พาสเวิร์ด"
+           r"|พาสโค้ด)")
+_SEP = r"(?:[:=：|]|->|=>|คือ|ได้แก่|ว่า|เป็น|\bis\b)"
+_LEAD = r"[ \t*_`\"'“”‘’(\[]*"
+_VALUE = r"[!-~]+"  # printable ASCII without spaces: Thai prose after the key is never a value
+_PASSWORD_RE = re.compile(
+    rf"(?P<key>{_EN_KEY}|{_TH_KEY})[ \t]*(?:\*\*|__)?[ \t]*(?P<sep>{_SEP})?{_LEAD}(?P<value>{_VALUE})",
+    re.IGNORECASE,
+)
+_LEADING = "*_`\"'“”‘’(["
+_TRAILING = "()[]{}\"'“”‘’`*_,;.!?:|"
+_STOPWORDS = frozenset({
+    "required", "optional", "none", "null", "n/a", "na", "nil", "yes", "no", "true", "false", "hidden",
+    "masked", "redacted", "reset", "policy", "changed", "expired", "empty", "blank", "protected", "ok",
+    "pass", "fail", "see", "example", "your", "please", "must", "should", "will", "can", "the", "and", "or",
+    "for", "of", "to", "be", "is", "are", "not", "min", "max", "length", "characters", "chars", "digits",
+    "letters", "same", "default", "unknown", "tbd", "todo", "facebook", "line", "email", "e-mail", "gmail",
+    "google", "wifi", "wi-fi", "otp", "pin", "sms", "login", "username", "user", "admin", "account",
+})
+_FILE_LIKE = re.compile(r"\.(?:md|html?|pdf|png|jpe?g|webp)$", re.IGNORECASE)
+_PROSE_NEXT = re.compile(r"[ \t]+[A-Za-z]{2,}[ \t]+[A-Za-z]")
+_KEY_HINTS = ("pass", "pwd")
+_THAI_KEY_HINTS = ("รหัส", "พาส")
+
+
+def _strong(value: str) -> bool:
+    """Looks like a credential: letters mixed with digits or symbols, or inner capitals."""
+    if len(value) < 4:
+        return False
+    has_alpha = any(c.isalpha() for c in value)
+    has_digit = any(c.isdigit() for c in value)
+    has_symbol = any(not c.isalnum() for c in value)
+    inner_upper = any(c.isupper() for c in value[1:]) and any(c.islower() for c in value)
+    return (has_alpha and (has_digit or has_symbol)) or inner_upper or (has_digit and len(value) >= 6)
+
+
+def _placeholder(value: str) -> bool:
+    v = value.lower()
+    return (len(set(v)) == 1 or v in _STOPWORDS or v.startswith(("<", "{", "${", "%", "[", "…", "..."))
+            or "xxx" in v or "***" in v or "•" in v)
+
+
+def _password_value(m: re.Match[str], line: str, line_start: int) -> str | None:
+    """The credential the key points at, or None when the key only appears in prose."""
+    value = m.group("value").rstrip(_TRAILING)
+    value = value.lstrip(_LEADING)
+    if not value or _placeholder(value) or not (value[0].isalnum() or value[0] in "!@#$%&+=?~^"):
+        return None
+    if "://" in value or value.lower().startswith("www.") or _FILE_LIKE.search(value):
+        return None  # a link target next to the word, e.g. [รหัสผ่าน](reset.md)
+    sep = (m.group("sep") or "").lower()
+    thai_key = not m.group("key").isascii()
+    rest = line[m.end("value") - line_start:]
+    if sep in ("is", "ว่า", "เป็น") and not _strong(value):
+        return None
+    if not sep:
+        if not thai_key:
+            return None
+        # "รหัสผ่าน moral1234": a Thai key may run straight into its value
+        return value if _strong(value) or (len(value) >= 6 and value.isalpha() and value.islower()) else None
+    if _strong(value):
+        return value
+    if len(value) < 3:
+        return None
+    if value.isalpha() and _PROSE_NEXT.match(rest):
+        return None  # "Password: must be 8 characters" is a sentence, not a value
+    return value
+
+
+# --- token formats -------------------------------------------------------------------------------
+# Each pattern has cheap hints (substrings, in the lower-cased text for ``(?i)`` ones) so a file is only
+# searched for what could be in it, and no leading look-behind (it would be tried at every position):
+# a match glued to a longer word is dropped in Python instead.
+
+_TOKENS: tuple[tuple[str, tuple[str, ...], bool, re.Pattern[str]], ...] = (
+    ("GitHub token", ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"), False,
+     re.compile(r"(gh[pousr]_[A-Za-z0-9]{30,255}|github_pat_[A-Za-z0-9_]{22,255})")),
+    ("Slack token", ("xox",), False, re.compile(r"(xox[abposr]-[A-Za-z0-9-]{10,255})")),
+    ("Slack webhook", ("hooks.slack.com",), False,
+     re.compile(r"(https://hooks\.slack\.com/services/[A-Za-z0-9/_-]{20,})")),
+    ("AWS access key", ("AKIA", "ASIA", "AGPA", "AIDA", "AROA"), False,
+     re.compile(r"((?:AKIA|ASIA|AGPA|AIDA|AROA)[0-9A-Z]{16})(?![0-9A-Za-z])")),
+    ("Google API key", ("AIza",), False, re.compile(r"(AIza[0-9A-Za-z_\-]{35})")),
+    ("JSON Web Token", ("eyJ",), False,
+     re.compile(r"(eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})")),
+    ("Facebook access token", ("EAA",), False, re.compile(r"(EAA[A-Za-z0-9]{60,})")),
+    ("OpenAI/Stripe secret key", ("sk-", "sk_", "rk_", "rk-"), False,
+     re.compile(r"((?:sk|rk)[-_](?:live_|test_|proj-)?[A-Za-z0-9_-]{24,})")),
+    ("Bearer token", ("bearer",), True, re.compile(r"(?i)bearer\s+([A-Za-z0-9\-._~+/]{20,}=*)")),
+    ("token", ("token", "api", "secret", "โทเค"), True, re.compile(
+        r"(?i)(?:(?:channel|access|refresh|notify|line|bot|auth)?[_\s-]?token|api[_\s-]?key"
+        r"|(?:client|channel|app)[_\s-]?secret|secret[_\s-]?key|โทเค็น|โทเคน)(?![a-z])"
+        r"[\s*_`\"':=：|]{0,12}([A-Za-z0-9+/_\-.=]{20,})")),
+)
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_PRIVATE_KEY_RE = re.compile(r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----")
+_URL_CREDENTIALS_RE = re.compile(r"://([^\s/?#@:]{1,200}):([^\s/?#@]{1,200})@")
+_FIX = ("ลบค่านี้ออกจากไฟล์ทันที และแจ้งเจ้าของบัญชีให้เปลี่ยนรหัส/ยกเลิกโทเค็นนั้น "
+        "เพราะอาจถูกเก็บไว้ในประวัติ Git แล้ว")
+
+
+def _token_value_ok(kind: str, value: str) -> bool:
+    if kind != "token":
+        return True
+    has_digit = any(c.isdigit() for c in value)
+    has_alpha = any(c.isalpha() for c in value)
+    return has_alpha and (has_digit or len(value) >= 32) and not _placeholder(value)
+
+
+class _Hits:
+    """Problems found so far, the spans they cover (one value is reported once) and a cap per code."""
+
+    def __init__(self, file: str, index: TextIndex) -> None:
+        self.file = file
+        self.index = index
+        self.problems: list[Problem] = []
+        self.spans: list[tuple[int, int]] = []
+        self.counts: dict[str, int] = {}
+
+    def full(self, code: str) -> bool:
+        return self.counts.get(code, 0) >= MAX_PER_CODE
+
+    def add(self, start: int, end: int, code: str, th: str, en: str, fix: str = _FIX) -> None:
+        i = bisect.bisect_left(self.spans, (start, end))
+        if (i > 0 and self.spans[i - 1][1] > start) or (i < len(self.spans) and self.spans[i][0] < end):
+            return
+        if self.full(code):
+            return
+        self.spans.insert(i, (start, end))
+        self.counts[code] = self.counts.get(code, 0) + 1
+        self.problems.append(problem(self.file, self.index.where(start), code, th, en, fix))
+
+
+def scan_secrets(text: str, file: str, *, line_offset: int = 0) -> list[Problem]:
+    """Passwords written as key/value, well-known token formats, private keys and URL passwords."""
+    hits = _Hits(file, TextIndex(text, line_offset))
+    low = text.lower()
+    if "PRIVATE KEY" in text:
+        for m in _PRIVATE_KEY_RE.finditer(text):
+            hits.add(m.start(), m.end(), "secret-private-key",
+                     "พบกุญแจส่วนตัว (private key) ในไฟล์ ห้ามเผยแพร่", "a private key block is in the file")
+    if "://" in text and "@" in text:
+        for m in _URL_CREDENTIALS_RE.finditer(text):
+            pw = m.group(2)
+            if not _placeholder(pw):
+                hits.add(m.start(2), m.end(2), "secret-url-password",
+                         f"พบรหัสผ่านฝังอยู่ในลิงก์ (ผู้ใช้:รหัสผ่าน@) ค่า {mask(pw)}",
+                         f"a URL carries a password (user:{mask(pw)}@host)",
+                         "ลบส่วน ผู้ใช้:รหัสผ่าน@ ออกจากลิงก์ " + _FIX)
+    for kind, hints, lowered, pattern in _TOKENS:
+        haystack = low if lowered else text
+        if not any(h in haystack for h in hints):
+            continue
+        for m in pattern.finditer(text):
+            value = m.group(1)
+            glued = m.start() > 0 and text[m.start() - 1] in _WORD_CHARS
+            if glued or not _token_value_ok(kind, value):
+                continue
+            hits.add(m.start(1), m.end(1), "secret-token",
+                     f"พบโทเค็นหรือคีย์สำหรับเข้าระบบ ({kind}) ค่า {mask(value)}",
+                     f"a credential token ({kind}) is in the file: {mask(value)}")
+    if any(h in low for h in _KEY_HINTS) or any(h in text for h in _THAI_KEY_HINTS):
+        _scan_passwords(text, hits)
+    return ordered(hits.problems)
+
+
+def _scan_passwords(text: str, hits: _Hits) -> None:
+    for m in _PASSWORD_RE.finditer(text):
+        if hits.full("secret-password"):
+            return
+        if m.start() > 0 and text[m.start() - 1] in _LETTERS:
+            continue  # "bypass:", "compass ="
+        line_end = text.find("\n", m.end())
+        value = _password_value(m, text[m.start():len(text) if line_end == -1 else line_end], m.start())
+        if value is None:
+            continue
+        raw = m.group("value")
+        start = m.start("value") + len(raw) - len(raw.lstrip(_LEADING))
+        key = m.group("key").strip()
+        hits.add(start, start + len(value), "secret-password",
+                 f"พบรหัสผ่านเขียนไว้ในเนื้อหา ({key} … {mask(value)}) ห้ามเผยแพร่รหัสผ่าน",
+                 f"a password is written in the content ({key} … {mask(value)})",
+                 "ลบรหัสผ่านออก หากต้องการบอกวิธีเข้าใช้งาน ให้เขียนว่า “ติดต่อผู้ดูแลเพื่อขอรหัสผ่าน” แทน "
+                 "และแจ้งเจ้าของบัญชีให้เปลี่ยนรหัสผ่านนั้น")
+
+
+# --- project-specific forbidden strings -------------------------------------------------------------
+
+def _fold(value: str) -> str:
+    """Letters, digits and combining marks only, NFKC-normalised and case-folded."""
+    folded = unicodedata.normalize("NFKC", value).casefold()
+    return "".join(c for c in folded if unicodedata.category(c)[0] in "LNM")
+
+
+def _char_class(ch: str) -> str:
+    """One folded character, matched in upper/lower case and as its full-width form (NFKC twins)."""
+    forms = {ch, ch.upper()}
+    forms |= {chr(ord(f) + 0xFEE0) for f in list(forms) if "!" <= f <= "~"}
+    return "[" + "".join(re.escape(f) for f in sorted(forms)) + "]"
+
+
+@functools.lru_cache(maxsize=64)
+def _forbidden_pattern(needle: str) -> re.Pattern[str]:
+    # Up to six non-word characters between letters: "M o r a l-X", "m.o.r", "mo\nral", "**mo** **ral**".
+    return re.compile(r"(?:[\W_]{0,6})".join(_char_class(c) for c in needle))
+
+
+def scan_forbidden(text: str, file: str, forbidden: Sequence[str], *, line_offset: int = 0) -> list[Problem]:
+    """Known leaked values, matched ignoring case, spaces and punctuation ("M o r a l-X" finds "moralx").
+
+    Entries shorter than four letters/digits after folding are ignored: they would match everywhere.
+    """
+    needles = sorted({n for n in (_fold(f) for f in forbidden) if len(n) >= 4})
+    index = TextIndex(text, line_offset)
+    found: list[Problem] = []
+    for needle in needles:
+        for m in _forbidden_pattern(needle).finditer(text):
+            if len(found) >= MAX_PER_CODE:
+                break
+            shown = mask(m.group(0))
+            found.append(problem(
+                file, index.where(m.start()), "secret-forbidden",
+                f"พบข้อความต้องห้าม (รหัสผ่านที่เคยรั่วไหล) ค่า {shown} แม้จะเว้นวรรคหรือใส่เครื่องหมายคั่นก็ตาม",
+                f"a forbidden string (a known leaked credential) appears here: {shown}",
+                "ลบข้อความนี้ออกทั้งหมด ห้ามเขียนรหัสผ่านนี้ในรูปแบบใด ๆ บนเว็บไซต์"))
+    return ordered(found)

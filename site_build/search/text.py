@@ -1,0 +1,53 @@
+"""What "a page contains the query" means, in one place (the browser's search.js does exactly the same).
+
+Thai has no spaces between words and the site writes numbers in Thai digits (๒๕๖๖) while visitors often
+type Arabic ones (2566), so matching is a plain substring test on normalised text: NFKC per character,
+lower case, Thai digits as Arabic, no zero-width characters, no thousands commas between digits, one
+space for any run of whitespace. Pagefind finds the candidates; this rule decides which ones really match.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from site_build.thaidate import to_arabic_digits
+
+ALT_OPEN = "⟦"
+ALT_CLOSE = "⟧"
+"""Brackets around the Arabic twin of a Thai-digit number in the index-only copy (never in the site)."""
+
+_ALTERNATE = re.compile(r"\s*" + ALT_OPEN + r"[^" + ALT_CLOSE + r"]*" + ALT_CLOSE)
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+_DIGIT = re.compile(r"[0-9๐-๙]")
+_ARABIC = frozenset("0123456789")
+
+
+def display_text(indexed: str) -> str:
+    """Pagefind's stored page text as a visitor should read it: no word-break marks, no digit twins."""
+    text = "".join(ch for ch in indexed if ch not in _INVISIBLE)
+    return _ALTERNATE.sub("", text)
+
+
+def normalise(text: str) -> str:
+    """The comparable form of a query or a page text (see the module docstring)."""
+    out: list[str] = []
+    chars = list(text)
+    for i, ch in enumerate(chars):
+        if ch in _INVISIBLE:
+            continue
+        if ch == "," and out and out[-1] in _ARABIC and i + 1 < len(chars) and _DIGIT.match(chars[i + 1]):
+            continue
+        for piece in to_arabic_digits(unicodedata.normalize("NFKC", ch).lower()):
+            if piece.isspace():
+                if out and out[-1] != " ":
+                    out.append(" ")
+            else:
+                out.append(piece)
+    return "".join(out).strip()
+
+
+def contains(text: str, query: str) -> bool:
+    """Whether ``text`` contains ``query`` under :func:`normalise` (an empty query matches nothing)."""
+    needle = normalise(query)
+    return bool(needle) and needle in normalise(text)
