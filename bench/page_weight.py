@@ -188,7 +188,7 @@ def css_references(css: str, page_text: str) -> list[tuple[str, str]]:
         first = next((u for u in urls if not u.startswith("data:")), None)  # the browser takes the first it supports
         if first:
             refs.append(("font", first))
-    without_faces = _FONT_FACE.sub("", css)
+    without_faces = re.sub(r"@import[^;]*;", "", _FONT_FACE.sub("", css), flags=re.IGNORECASE)
     for match in _URL.finditer(without_faces):
         url = match.group("url")
         if url not in font_urls and not url.startswith(("data:", "#")):

@@ -6,6 +6,8 @@ views (priority -50) compute statuses. All logic is in :mod:`site_build.activiti
 
 from __future__ import annotations
 
+import os
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -16,6 +18,23 @@ from site_build.activities.build import ActivitiesBuild, is_original_photo, prep
 _build: ActivitiesBuild | None = None
 
 
+class _CachedRendition(File):
+    """A processed photo served from the cache: hard-linked into the site (copied across filesystems),
+    so thousands of unchanged renditions cost a link each, not a copy."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        source, target = self.abs_src_path, self.abs_dest_path
+        if source is None or (dirty and not self.is_modified()):
+            return super().copy_file(dirty)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        try:
+            if os.path.lexists(target):
+                os.unlink(target)
+            os.link(source, target)
+        except OSError:
+            super().copy_file(dirty)
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _build
     with mkdocs_glue.problems_as_build_error():
@@ -24,7 +43,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for original in [f for f in files if is_original_photo(f.src_uri)]:
         files.remove(original)  # originals keep GPS and camera serials: never published
     for uri, path in _build.rendition_files():
-        files.append(File.generated(config, uri, abs_src_path=str(path)))
+        files.append(_CachedRendition.generated(config, uri, abs_src_path=str(path)))
     return mkdocs_glue.add_generated(files, config, _build.generated_files())
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
@@ -13,6 +14,7 @@ from mkdocs.structure.pages import Page
 from site_build import social
 
 LANGUAGE_SECTIONS = ("en/",)
+_files: Files | None = None
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -25,11 +27,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    global _files
+    _files = files  # the final file list, to read a share image's size
+    return env
+
+
+def _read(site_path: str) -> bytes | None:
+    file = _files.get_file_from_path(site_path) if _files is not None else None
+    return file.content_bytes if file is not None else None
+
+
 @event_priority(-100)  # last, so a photo hook's page.meta["share_image"] is already set
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     site = social.SiteInfo(site_url=config.site_url or "http://localhost:8000/", site_name=config.site_name,
                            site_description=config.site_description)
-    info = social.PageInfo(url=page.url, title=page.title, meta=page.meta, content_html=page.content,
-                           is_homepage=page.is_homepage)
+    info = social.PageInfo(url=page.url, title=page.title, meta=social.with_image_size(page.meta, _read),
+                           content_html=page.content, is_homepage=page.is_homepage)
     context["lc_social_html"] = social.render_tags(social.social_tags(info, site))
     return context

@@ -8,9 +8,10 @@ and a ``share_image`` that is not a site-relative path is ignored in favour of t
 from __future__ import annotations
 
 import html
+import io
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any, Literal
@@ -104,6 +105,33 @@ def share_image(page: PageInfo, site: SiteInfo) -> tuple[str, int | None, int | 
                 _squash(alt) if isinstance(alt, str) and alt.strip() else page_title(page, site))
     width, height = site.default_image_size
     return site.default_image, width, height, site.site_name
+
+
+def with_image_size(meta: Mapping[str, Any], read: Callable[[str], bytes | None]) -> Mapping[str, Any]:
+    """``meta`` plus ``share_image_width``/``_height`` read from the image itself when the photo hook left them out.
+
+    ``read(site_path)`` returns the built file's bytes (or None). Facebook lays out a preview before it has
+    fetched the image only when the size is announced, so an unknown size is worth one header read.
+    """
+    image = meta.get("share_image")
+    if not isinstance(image, str) or not is_site_relative(image.strip()):
+        return meta
+    if _positive_int(meta.get("share_image_width")) and _positive_int(meta.get("share_image_height")):
+        return meta
+    data = read(image.strip().lstrip("/"))
+    size = image_size(data) if data else None
+    return {**meta, "share_image_width": size[0], "share_image_height": size[1]} if size else meta
+
+
+def image_size(data: bytes) -> tuple[int, int] | None:
+    """(width, height) of an image file's bytes, or None when it is not a readable image."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as im:
+            return im.size
+    except (UnidentifiedImageError, OSError, ValueError):
+        return None
 
 
 def page_locale(page: PageInfo) -> str:

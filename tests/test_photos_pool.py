@@ -100,3 +100,26 @@ def test_default_workers_is_every_core(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.setattr(pipeline, "run_jobs", fake_run_jobs)
     process_photos(photos(tmp_path, 2), tmp_path / "cache", SMALL)
     assert seen == [os.cpu_count()]
+
+
+def test_start_method_avoids_fork_when_threads_are_running(monkeypatch: pytest.MonkeyPatch) -> None:
+    from site_build.photos import pipeline
+
+    monkeypatch.setattr(pipeline.threading, "active_count", lambda: 3)  # e.g. mkdocs serve
+    assert pipeline._mp_context().get_start_method() in ("forkserver", "spawn")
+    monkeypatch.setattr(pipeline.threading, "active_count", lambda: 1)
+    expected = "fork" if pipeline.sys.platform.startswith("linux") else pipeline._mp_context().get_start_method()
+    assert pipeline._mp_context().get_start_method() == expected
+
+
+def test_pool_under_forkserver_names_a_dead_worker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The mkdocs-serve path: workers from the fork server, test worker found by module name."""
+    from site_build.photos import pipeline
+
+    monkeypatch.setattr(pipeline.threading, "active_count", lambda: 3)
+    sources = photos(tmp_path, 2)
+    poison = write(tmp_path / "poison.jpg", jpeg_bytes(quadrants((50, 40))))
+    jobs = [Job(str(p), str(tmp_path / "cache"), SMALL) for p in [*sources, poison]]
+    outcomes = {Path(o.path): o for o in run_jobs(jobs, workers=2, worker=die_on_poison)}
+    assert outcomes[poison].failure is not None and outcomes[poison].failure.code == "photo-worker-died"
+    assert all(outcomes[s].manifest is not None for s in sources)

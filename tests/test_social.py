@@ -235,3 +235,17 @@ def test_a_writeup_is_shared_with_its_own_photo(built_site: Path) -> None:
 def test_every_built_page_has_a_preview(built_site: Path) -> None:
     missing = [url for url in built_pages(built_site) if "og:image" not in head_of(built_site, url).meta]
     assert not missing, missing[:10]
+
+
+def test_share_image_size_is_read_from_the_file_when_missing() -> None:
+    import io
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (1200, 630)).save(buffer, "JPEG")
+    files = {"assets/photos/k/share.jpg": buffer.getvalue(), "assets/photos/k/broken.jpg": b"not an image"}
+    meta = social.with_image_size({"share_image": "/assets/photos/k/share.jpg"}, files.get)
+    assert (meta["share_image_width"], meta["share_image_height"]) == (1200, 630)
+    assert "share_image_width" not in social.with_image_size({"share_image": "assets/photos/k/broken.jpg"}, files.get)
+    assert "share_image_width" not in social.with_image_size({"share_image": "assets/missing.jpg"}, files.get)
+    given = {"share_image": "assets/photos/k/share.jpg", "share_image_width": 600, "share_image_height": 315}
+    assert social.with_image_size(given, files.get) is given  # the hook's numbers are trusted, no read

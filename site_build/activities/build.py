@@ -104,4 +104,5 @@ def prepare(ctx: BuildContext, *, directory_urls: bool = True, settings: PhotoSe
     warnings = [*problems, *(w for p in photos.values() for w in p.warnings)]
     build = ActivitiesBuild(ctx, writeups, photos, warnings, directory_urls)
     ctx.extras["activities"] = build
+    ctx.extras["writeups"] = writeups  # newest first; read by the reports (publicity matrix, feeds, progress)
     return build

@@ -60,7 +60,8 @@ def new_version(content_dir: Path, ref: str, version: str) -> Path:
                  supersedes=ref, change_notes=[], sample=False)
     fresh["original"] = {"file": f"{slug}-{version}.pdf",
                          "description": "ไฟล์สแกนต้นฉบับที่ลงนามแล้ว (ใส่คำอธิบาย เช่น จำนวนหน้า)", "sample": False}
-    header = ("# ฉบับใหม่: กรอก number, signed_on, effective_on ตามต้นฉบับที่ลงนาม วางไฟล์ต้นฉบับ "
+    header = ("# ฉบับใหม่: แก้ title (ถ้ามีปี) และกรอก number, signed_on, effective_on ตามต้นฉบับที่ลงนาม;\n"
+              "# ใส่ evidence: รหัสข้อ ITA/OIT ของปีใหม่ (รหัสเปลี่ยนทุกปี); วางไฟล์สแกนต้นฉบับ "
               f"{slug}-{version}.pdf ในโฟลเดอร์นี้ แล้วสั่ง python -m site_build.documents lock\n")
     body = yaml.safe_dump(fresh, allow_unicode=True, sort_keys=False, width=1000)
     new_dir.mkdir(parents=True)

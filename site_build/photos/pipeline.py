@@ -10,6 +10,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import stat
+import sys
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -37,9 +39,18 @@ _SUFFIX_FORMATS = {
 
 
 def _mp_context() -> multiprocessing.context.BaseContext:
-    """forkserver where available: no fork() of a threaded parent (``mkdocs serve``), and Pillow is
-    imported once in the server instead of once per worker."""
-    if "forkserver" in multiprocessing.get_all_start_methods():
+    """How workers start.
+
+    ``fork`` on Linux when this process has one thread (``mkdocs build``, the CLI, tests): workers
+    start in milliseconds with Pillow already imported, and the caller's ``__main__`` is not re-run.
+    With other threads alive (``mkdocs serve``), forking could copy a lock held by another thread, so
+    ``forkserver`` is used instead: Pillow is imported once in the server, and the workers fork from
+    that clean, single-threaded process.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    if sys.platform.startswith("linux") and "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(["site_build.photos.render"])
         return ctx

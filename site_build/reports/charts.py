@@ -58,11 +58,11 @@ def timeline(points: Sequence[tuple[dt.date, int]], total: int, *, start: dt.dat
         parts.append(f'<line class="lc-timeline__grid" x1="{left}" x2="{width - right}" y1="{_num(y(p))}" '
                      f'y2="{_num(y(p))}" stroke="{TRACK}" stroke-width="1"/>')
         parts.append(f'<text class="lc-timeline__axis" x="{left - 6}" y="{_num(y(p) + 4)}" text-anchor="end" '
-                     f'font-size="11">{d(p)}%</text>')
+                     f'font-size="13">{d(p)}%</text>')
     month = dt.date(start.year, start.month, 1)
     while month <= end:
         parts.append(f'<text class="lc-timeline__axis" x="{_num(x(month) + plot_w / 24)}" y="{height - 10}" '
-                     f'text-anchor="middle" font-size="11">{MONTHS_ABBR[month.month - 1]}</text>')
+                     f'text-anchor="middle" font-size="13">{MONTHS_ABBR[month.month - 1]}</text>')
         month = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
     path = [f"M{_num(x(start))},{_num(y(0))}"]
     for day, count in points:
@@ -80,6 +80,6 @@ def timeline(points: Sequence[tuple[dt.date, int]], total: int, *, start: dt.dat
         parts.append(f'<circle class="lc-timeline__target" cx="{_num(x(day))}" cy="{_num(y(percent))}" r="5" '
                      f'fill="{fill}" stroke="{TARGET}" stroke-width="2"/>')
         parts.append(f'<text class="lc-timeline__label" x="{_num(x(day) - 7)}" y="{_num(y(percent) + 15)}" '
-                     f'text-anchor="end" font-size="11">{d(percent)}%</text>')
+                     f'text-anchor="end" font-size="13">{d(percent)}%</text>')
     parts.append("</svg>")
     return "".join(parts)

@@ -46,9 +46,12 @@ def period_csv(plan: Plan, report: PeriodReport, absolute: Absolute) -> bytes:
              ";".join(absolute(e.url) for e in r.evidence), _item_link(plan, r.item, absolute),
              report.as_of.isoformat()]
             for r in report.rows]
-    rows += [[p.key, p.start.isoformat(), p.end.isoformat(), ref.id, ref.measure.number, ref.project.number,
-              ref.node.title, "", "no deadline in the plan", "", "ไม่มีกำหนดส่งในแผน", "", "", "",
-              _item_link(plan, ref, absolute), report.as_of.isoformat()] for ref in report.undated]
+    rows += [[p.key, p.start.isoformat(), p.end.isoformat(), u.item.id, u.item.measure.number,
+              u.item.project.number, u.item.node.title, "", "", "no-deadline-done" if u.done else "no-deadline",
+              "ไม่มีกำหนดส่งในแผน: " + ("ดำเนินการแล้ว" if u.done else "ยังไม่มีหลักฐาน"),
+              " ; ".join(e.title for e in u.evidence), ";".join(e.date.isoformat() for e in u.evidence),
+              ";".join(absolute(e.url) for e in u.evidence), _item_link(plan, u.item, absolute),
+              report.as_of.isoformat()] for u in report.undated]
     return csv_bytes(PERIOD_COLUMNS, rows)
 
 

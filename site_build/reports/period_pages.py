@@ -7,7 +7,7 @@ from site_build.reports.labels import ROW_STATE_ICON, ROW_STATE_TH
 from site_build.reports.periods import ROW_STATES, Period, PeriodReport
 from site_build.reports.progress_page import check_text, share_text, target_text
 from site_build.reports.render import Renderer
-from site_build.thaidate import MONTHS_FULL, be_year
+from site_build.thaidate import MONTHS_ABBR, MONTHS_FULL, be_year
 
 PRINT_HINT = "พิมพ์หรือบันทึกเป็น PDF ได้จากเมนูพิมพ์ของเบราว์เซอร์ (Ctrl+P) หน้ากระดาษ A4"
 
@@ -18,7 +18,12 @@ def period_title(r: Renderer, period: Period) -> str:
     return f"รายงานผลการดำเนินงาน รอบ {r.n(period.number)} เดือน"
 
 
-def period_span(r: Renderer, period: Period) -> str:
+def period_span(r: Renderer, period: Period, *, short: bool = False) -> str:
+    if short:
+        if period.kind == "quarter":
+            first, last = MONTHS_ABBR[period.start.month - 1], MONTHS_ABBR[period.end.month - 1]
+            return f"{first} – {last} {r.n(be_year(period.end.year))}"
+        return f"{r.date(period.start, abbr=True)} – {r.date(period.end, abbr=True)}"
     if period.kind == "quarter":
         first, last = MONTHS_FULL[period.start.month - 1], MONTHS_FULL[period.end.month - 1]
         return f"{first} – {last} {r.n(be_year(period.end.year))} ({r.date(period.start)} – {r.date(period.end)})"
@@ -64,9 +69,9 @@ def period_page(r: Renderer, report: PeriodReport) -> str:
         out += ["## กิจกรรมย่อยที่แผนไม่ระบุกำหนดส่ง\n",
                 '<div class="lc-table-scroll lc-report-table" markdown>\n',
                 md_table(["ข้อ", "กิจกรรมย่อย", "สถานะ", "หลักฐาน"],
-                         [[r.item_link(ref, r.item_id(ref)), md_cell(ref.node.title),
-                           "ดำเนินการแล้ว" if r.data.evidence_for(ref.node) else "ยังไม่มีหลักฐาน",
-                           r.evidence(r.data.evidence_for(ref.node))] for ref in report.undated]),
+                         [[r.item_link(u.item, r.item_id(u.item)), md_cell(u.item.node.title),
+                           "ดำเนินการแล้ว" if u.done else "ยังไม่มีหลักฐาน", r.evidence(u.evidence)]
+                          for u in report.undated]),
                 "\n</div>\n"]
     out += ["## กิจกรรมที่ดำเนินการในช่วงนี้\n"]
     if report.carried_out:
@@ -83,7 +88,7 @@ def reports_index(r: Renderer, reports: list[PeriodReport]) -> str:
                    "รายงานรายไตรมาส รอบ ๖ เดือน และรอบ ๑๒ เดือน พิมพ์ได้และดาวน์โหลดเป็น CSV")
     rows = [[f"[{period_title(r, rep.period).removeprefix('รายงานผลการดำเนินงาน ')}]"
              f"({r.link(r.uris.report(rep.period.key))})",
-             period_span(r, rep.period), r.n(len(rep.rows)),
+             period_span(r, rep.period, short=True), r.n(len(rep.rows)),
              r.n(rep.count("done") + rep.count("done-late")), r.n(rep.count("overdue")), r.n(rep.count("due")),
              f"[CSV]({r.link(r.uris.report_csv(rep.period.key))})"] for rep in reports]
     out += ['<div class="lc-table-scroll" markdown>\n',

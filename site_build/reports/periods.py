@@ -63,13 +63,25 @@ class PeriodRow:
 
 
 @dataclass(frozen=True)
+class UndatedRow:
+    """A sub-activity the plan gives no deadline (its period is the whole year)."""
+
+    item: ItemRef
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def done(self) -> bool:
+        return bool(self.evidence)
+
+
+@dataclass(frozen=True)
 class PeriodReport:
     period: Period
     as_of: dt.date
     rows: list[PeriodRow]
     carried_out: list[WriteUp]
     """Write-ups of activities held in the period, newest first."""
-    undated: list[ItemRef]
+    undated: list[UndatedRow]
     """Sub-activities without any deadline (12-month report only: the whole year is their period)."""
     share: Share
     """Sub-activities of the whole plan with evidence dated by the end of the period (or the as-of date)."""
@@ -99,12 +111,12 @@ def row_state(data: ReportData, ref: ItemRef, deadline: dt.date) -> RowState:
 
 def period_report(data: ReportData, period: Period) -> PeriodReport:
     rows: list[PeriodRow] = []
-    undated: list[ItemRef] = []
+    undated: list[UndatedRow] = []
     refs = data.leaves()
     for ref in refs:
         entries = leaf_deadline_entries(data, ref)
         if not entries and period.kind == "months" and period.number == 12:
-            undated.append(ref)
+            undated.append(UndatedRow(ref, tuple(data.evidence_for(ref.node))))
         for deadline in entries:
             if period.contains(deadline.date):
                 rows.append(PeriodRow(ref, deadline, row_state(data, ref, deadline.date),

@@ -42,12 +42,12 @@ def progress_page(r: Renderer, result: Progress) -> str:
             f"ครบกำหนดใน {r.n(result.window_days)} วันข้างหน้า {r.n(len(result.upcoming))} รายการ\n",
             "“ดำเนินการแล้ว” หมายถึงมีบันทึกกิจกรรมหรือหลักฐานบนเว็บไซต์นี้ที่อ้างถึงกิจกรรมย่อยนั้น "
             "ขีดสีทองบนแถบคือเป้าหมายร้อยละ " + " ".join(r.n(m) for m in markers) + "\n"]
-    out += ["## เทียบกับเป้าหมาย\n", _timeline(r, result), "",
-            md_table(["วันที่", "เป้าหมาย", "ร้อยละ", "ผล ณ วันนั้น (หรือ ณ วันนี้)", "สถานะ"],
-                     [[r.date(c.target.date), target_text(r, c.target), r.n(c.target.percent),
-                       share_text(r, c.share), check_text(r, c)] for c in result.targets]), "",
+    out += ["## เทียบกับเป้าหมาย {#targets}\n", _timeline(r, result), "",
+            md_table(["วันที่", "เป้าหมาย", "ผล ณ วันนั้น (หรือ ณ วันนี้)", "สถานะ"],
+                     [[r.date(c.target.date, abbr=True), target_text(r, c.target), share_text(r, c.share),
+                       check_text(r, c)] for c in result.targets]), "",
             "จุดบนกราฟคือเป้าหมาย (จุดทึบ = บรรลุแล้ว) เส้นประคือวันที่ของข้อมูล\n"]
-    out += ["## รายมาตรการ\n",
+    out += ["## รายมาตรการ {#measures}\n",
             md_table(["มาตรการ", "ความก้าวหน้า", "ดำเนินการแล้ว", "ร้อยละ", "เลยกำหนด"],
                      [[f"[มาตรการที่ {r.n(m.measure.number)}]({r.link(f'plan/{fy}/{m.measure.slug}.md')}) "
                        f"{md_cell(m.measure.title)}",
@@ -78,7 +78,7 @@ def _timeline(r: Renderer, result: Progress) -> str:
 
 
 def _overdue(r: Renderer, result: Progress) -> list[str]:
-    out = [f"## เลยกำหนด ({r.n(len(result.overdue))})\n"]
+    out = [f"## เลยกำหนด ({r.n(len(result.overdue))}) {{#overdue}}\n"]
     if not result.overdue:
         return [*out, "ไม่มีกิจกรรมย่อยที่เลยกำหนด\n"]
     return [*out, md_table(["กิจกรรมย่อย", "กำหนดส่ง", "เลยมา", "โครงการ"],
@@ -87,7 +87,7 @@ def _overdue(r: Renderer, result: Progress) -> list[str]:
 
 
 def _upcoming(r: Renderer, result: Progress) -> list[str]:
-    out = [f"## ครบกำหนดใน {r.n(result.window_days)} วันข้างหน้า ({r.n(len(result.upcoming))})\n"]
+    out = [f"## ครบกำหนดใน {r.n(result.window_days)} วันข้างหน้า ({r.n(len(result.upcoming))}) {{#upcoming}}\n"]
     if not result.upcoming:
         return [*out, f"ไม่มีกำหนดส่งในอีก {r.n(result.window_days)} วันข้างหน้า\n"]
     rows = []
@@ -108,12 +108,17 @@ def home_block(r: Renderer, result: Progress, award_result: Award) -> str:
              f"ข้อมูล ณ วันที่ {r.date(result.as_of)}\n",
              f'<div class="lc-progress-overall">{charts.bar(result.overall.percent, markers)}</div>\n',
              f"- ดำเนินการแล้ว **{share_text(r, result.overall)}**",
-             f"- [เลยกำหนด {r.n(len(result.overdue))} รายการ]({r.link(r.uris.progress)}) · "
-             f"ครบกำหนดใน {r.n(result.window_days)} วันข้างหน้า {r.n(len(result.upcoming))} รายการ"]
+             f"- [เลยกำหนด {r.n(len(result.overdue))} รายการ]({r.link(r.uris.progress, 'overdue')}) · "
+             f"[ครบกำหนดใน {r.n(result.window_days)} วันข้างหน้า {r.n(len(result.upcoming))} รายการ]"
+             f"({r.link(r.uris.progress, 'upcoming')})"]
     if upcoming_targets:
         nxt = upcoming_targets[0]
         lines.append(f"- เป้าหมายถัดไป: ร้อยละ {r.n(nxt.target.percent)} ภายใน {r.date(nxt.target.date)} "
                      f"({check_text(r, nxt)})")
+    matrix = award_result.publicity
+    if matrix.rows:
+        lines.append(f"- [เผยแพร่ยังไม่ครบทุกช่องทาง {r.n(len(matrix.rows) - matrix.complete_rows)} จาก "
+                     f"{r.n(len(matrix.rows))} กิจกรรม]({r.link(r.uris.publicity)})")
     lines += [f"- คะแนนสำนักดีเด่นตามหลักฐาน: {r.n(award_result.earned)} จาก {r.n(award_result.possible)} คะแนน "
               f"(ไม่รวมคะแนนการมีส่วนร่วม)",
               "",

@@ -8,10 +8,11 @@ unclosed fence, an unpaired backtick) the text is treated as *not* code, so noth
 
 from __future__ import annotations
 
+import functools
 import re
 
 FRONT_MATTER_RE = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.S)
-_FENCE_OPEN = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+_FENCE_OPEN = re.compile(r"^[ \t]*(`{3,}|~{3,})", re.MULTILINE)
 _BACKTICKS = re.compile(r"`+")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
@@ -22,28 +23,36 @@ def front_matter_end(text: str) -> int:
     return m.end() if m else 0
 
 
-def _blank(text: str, start: int, end: int) -> str:
-    return re.sub(r"[^\n]", " ", text[start:end])
+def blank(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` with every character but newlines turned into a space."""
+    chunk = text[start:end]
+    return "\n".join(" " * len(line) for line in chunk.split("\n"))
 
 
 def _fenced_spans(text: str) -> list[tuple[int, int]]:
+    """Fenced blocks (fence lines included) whose closing fence exists (same character, at least as long)."""
     spans: list[tuple[int, int]] = []
-    offset = 0
-    opened: tuple[str, int, int] | None = None  # fence char, length, start offset of content
-    for line in text.splitlines(keepends=True):
-        body = line.rstrip("\r\n")
-        if opened is None:
-            m = _FENCE_OPEN.match(body)
-            if m and not (m.group(1)[0] == "`" and "`" in body[m.end():]):
-                opened = (m.group(1)[0], len(m.group(1)), offset + len(line))
-        else:
-            stripped = body.strip()
-            char, length, content_start = opened
-            if len(stripped) >= length and set(stripped) == {char}:
-                spans.append((content_start, offset))
-                opened = None
-        offset += len(line)
+    pos = 0
+    while (m := _FENCE_OPEN.search(text, pos)) is not None:
+        fence = m.group(1)
+        line_end = text.find("\n", m.end())
+        if line_end == -1:
+            break
+        if fence[0] == "`" and "`" in text[m.end():line_end]:
+            pos = line_end + 1
+            continue
+        closing = _closing_fence(fence[0], len(fence)).search(text, line_end + 1)
+        if closing is None:
+            pos = line_end + 1  # unclosed: Markdown reads it as text, so it is scanned as text
+            continue
+        spans.append((m.start(), closing.end()))  # fence lines too: they are not text either
+        pos = closing.end()
     return spans
+
+
+@functools.lru_cache(maxsize=32)
+def _closing_fence(char: str, length: int) -> re.Pattern[str]:
+    return re.compile(rf"^[ \t]*{re.escape(char)}{{{length},}}[ \t]*$", re.MULTILINE)
 
 
 def _inline_code_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -68,13 +77,15 @@ def mask_code(text: str) -> str:
     pos = 0
     for start, end in spans:
         out.append(_mask_inline(text, pos, start))
-        out.append(_blank(text, start, end))
+        out.append(blank(text, start, end))
         pos = end
     out.append(_mask_inline(text, pos, len(text)))
     return "".join(out)
 
 
 def _mask_inline(text: str, start: int, end: int) -> str:
+    if text.find("`", start, end) == -1:
+        return text[start:end]
     out: list[str] = []
     pos = start
     paragraph_start = start
@@ -82,7 +93,7 @@ def _mask_inline(text: str, start: int, end: int) -> str:
         paragraph_end = sep.start() if sep else end
         for s, e in _inline_code_spans(text, paragraph_start, paragraph_end):
             out.append(text[pos:s])
-            out.append(_blank(text, s, e))
+            out.append(blank(text, s, e))
             pos = e
         paragraph_start = sep.end() if sep else end
     out.append(text[pos:end])

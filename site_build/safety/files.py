@@ -13,7 +13,7 @@ import unicodedata
 from collections import defaultdict
 from pathlib import Path, PurePosixPath
 
-from site_build.errors import Problem, relpath
+from site_build.errors import Problem
 
 from ._common import problem
 
@@ -123,8 +123,12 @@ def check_content_tree(content_dir: Path, *, display_root: Path) -> list[Problem
     """Every file under ``content_dir`` that must not be published, plus name and URL collisions."""
     found: list[Problem] = []
 
+    root = display_root.resolve()
+
     def shown(path: Path) -> str:
-        return relpath(path, display_root)
+        # Resolve the folder only (errors.relpath resolves the file, which shows a symlink's target).
+        full = path.parent.resolve() / path.name
+        return full.relative_to(root).as_posix() if full.is_relative_to(root) else full.as_posix()
 
     urls: dict[str, list[Path]] = defaultdict(list)
     for current, dirs, files in os.walk(content_dir, followlinks=False):

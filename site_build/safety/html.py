@@ -23,16 +23,18 @@ Deliberate choices (verified against real Python-Markdown output, see tests/test
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import nh3
 
 from site_build.errors import Problem
 
-from ._common import TextIndex, ordered, problem
-from ._markdown import comment_spans, front_matter_end, mask_code
+from ._common import MAX_PER_CODE, TextIndex, ordered, problem
+from ._markdown import blank, comment_spans, front_matter_end, mask_code
 
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 BAD_SCHEMES = ("javascript:", "vbscript:", "data:")
@@ -168,6 +170,9 @@ _MD_REFERENCE = re.compile(r"^[ \t]*\[[^\]\n]{1,999}\]:[ \t]*<?([^\s>]+)", re.MU
 _SCRIPT_SCHEME = re.compile(r"(?<![A-Za-z])(?:java|vb)script:(?=\S)", re.IGNORECASE)
 _MAX_TAG = 8192
 
+Check = Callable[[int, str, str, str], None]  # offset, attribute name, value, where (Thai)
+Report = Callable[[int, str, str, str, str], None]  # offset, code, Thai, English, fix
+
 _TAG_FIX = {
     "iframe": "ถ้าต้องการแสดงวิดีโอ แผนที่ หรือโพสต์ ให้ใส่เป็นลิงก์ธรรมดา เช่น [ชมวิดีโอ](https://…)",
     "form": "แบบฟอร์มออนไลน์ให้ใส่เป็นลิงก์ไปยังแบบฟอร์ม เช่น [กรอกแบบสอบถาม](https://…)",
@@ -185,13 +190,19 @@ def scan_raw_html(markdown: str, file: str, line_offset: int = 0) -> list[Proble
     shows them as text. Front matter is skipped: its fields are plain text, see ``plaintext.py``.
     """
     body_start = front_matter_end(markdown)
-    text = " " * body_start + mask_code(markdown[body_start:])
+    text = blank(markdown, 0, body_start) + mask_code(markdown[body_start:])
     index = TextIndex(text, line_offset)
     comments = comment_spans(text)
+    comment_starts = [s for s, _ in comments]
     found: list[Problem] = []
+    counts: dict[str, int] = {}
 
     def report(offset: int, code: str, th: str, en: str, fix: str) -> None:
-        if any(s <= offset < e for s, e in comments):
+        counts[code] = counts.get(code, 0) + 1
+        if counts[code] > MAX_PER_CODE:
+            return
+        i = bisect.bisect_right(comment_starts, offset) - 1
+        if i >= 0 and offset < comments[i][1]:
             th += " (ซ่อนอยู่ในคอมเมนต์ <!-- --> ซึ่งยังถูกส่งไปในไฟล์)"
             en += " (hidden inside an HTML comment)"
         found.append(problem(file, index.where(offset), code, th, en, fix))
@@ -220,38 +231,56 @@ def scan_raw_html(markdown: str, file: str, line_offset: int = 0) -> list[Proble
         elif low in URL_ATTRIBUTES and value:
             check_url(offset, low, value)
 
-    pos = body_start
+    if "<" in text:
+        _scan_tags(text, body_start, check_attribute, report)
+    if "{" in text:
+        for m in _ATTR_LIST.finditer(text, body_start):
+            for a in _ATTR_LIST_PAIR.finditer(m.group(1)):
+                raw = a.group(2)
+                quoted = raw[:1] in "\"'"
+                value = raw[1:-1] if quoted else raw
+                is_url = a.group(1).lower() in URL_ATTRIBUTES
+                offset = m.start(1) + (a.start(2) + quoted if is_url else a.start(1))
+                check_attribute(offset, a.group(1), html.unescape(value), "ในวงเล็บปีกกา { } (attribute list)")
+    if "](" in text:
+        for m in _MD_LINK_TARGET.finditer(text, body_start):
+            check_url(m.start(1), "href", m.group(1))
+    if "]:" in text:
+        for m in _MD_REFERENCE.finditer(text, body_start):
+            check_url(m.start(1), "href", m.group(1))
+    if "script:" in text.lower():
+        for m in _SCRIPT_SCHEME.finditer(text, body_start):
+            check_url(m.start(), "href", text[m.start():m.end() + 1])
+    return ordered(found)
+
+
+def _scan_tags(text: str, start: int, check_attribute: Check, report: Report) -> None:
+    """Every ``<tag …>``: dangerous names, then each attribute. Linear: scanning resumes after a tag."""
+    pos = start
     while (m := _TAG_START.search(text, pos)) is not None:
         name = m.group(1).lower()
         body = _TAG_BODY.match(text, m.end(), min(len(text), m.end() + _MAX_TAG))
         end = body.end() if body else m.end()
         region = text[m.end():end]
-        attrs = {a.group(1).lower(): a for a in _ATTR.finditer(region)}
-        if name in DANGEROUS_TAGS:
-            kind = attrs.get("type")
-            is_checkbox = name == "input" and kind is not None and "checkbox" in (kind.group(2) or "").lower()
-            if not is_checkbox:
-                report(m.start(), "html-dangerous-tag",
-                       f"พบแท็ก HTML <{name}> ซึ่งไม่อนุญาตในเนื้อหา และจะถูกตัดทิ้งเมื่อสร้างเว็บไซต์",
-                       f"raw <{name}> is not allowed in content",
-                       _TAG_FIX.get(name, _DEFAULT_TAG_FIX))
-        for a in _ATTR.finditer(region):
+        attrs = list(_ATTR.finditer(region)) if region.strip() else []
+        if name in DANGEROUS_TAGS and not (name == "input" and _is_checkbox(attrs)):
+            report(m.start(), "html-dangerous-tag",
+                   f"พบแท็ก HTML <{name}> ซึ่งไม่อนุญาตในเนื้อหา และจะถูกตัดทิ้งเมื่อสร้างเว็บไซต์",
+                   f"raw <{name}> is not allowed in content",
+                   _TAG_FIX.get(name, _DEFAULT_TAG_FIX))
+        for a in attrs:
+            attr = a.group(1)
             raw = a.group(2) or ""
-            value = raw[1:-1] if raw[:1] in "\"'" and len(raw) >= 2 else raw
-            offset = m.end() + (a.start(2) + (1 if raw[:1] in "\"'" else 0) if raw else a.start(1))
-            if a.group(1).lower().startswith("on") or a.group(1).lower() == "style":
+            quoted = raw[:1] in "\"'" and len(raw) >= 2
+            value = raw[1:-1] if quoted else raw
+            low = attr.lower()
+            if raw and not (low.startswith("on") or low == "style"):
+                offset = m.end() + a.start(2) + (1 if quoted else 0)
+            else:
                 offset = m.end() + a.start(1)
-            check_attribute(offset, a.group(1), html.unescape(value), f"ในแท็ก <{name}>")
+            check_attribute(offset, attr, html.unescape(value), f"ในแท็ก <{name}>")
         pos = max(end, m.end())
-    for m in _ATTR_LIST.finditer(text, body_start):
-        for a in _ATTR_LIST_PAIR.finditer(m.group(1)):
-            raw = a.group(2)
-            value = raw[1:-1] if raw[:1] in "\"'" else raw
-            offset = m.start(1) + a.start(1)
-            check_attribute(offset, a.group(1), html.unescape(value), "ในวงเล็บปีกกา { } (attribute list)")
-    for pattern in (_MD_LINK_TARGET, _MD_REFERENCE):
-        for m in pattern.finditer(text, body_start):
-            check_url(m.start(1), "href", m.group(1))
-    for m in _SCRIPT_SCHEME.finditer(text, body_start):
-        check_url(m.start(), "href", text[m.start():m.end() + 1])
-    return ordered(found)
+
+
+def _is_checkbox(attrs: list[re.Match[str]]) -> bool:
+    return any(a.group(1).lower() == "type" and "checkbox" in (a.group(2) or "").lower() for a in attrs)

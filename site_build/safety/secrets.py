@@ -98,27 +98,36 @@ def _password_value(m: re.Match[str], line: str, line_start: int) -> str | None:
 # searched for what could be in it, and no leading look-behind (it would be tried at every position):
 # a match glued to a longer word is dropped in Python instead.
 
-_TOKENS: tuple[tuple[str, tuple[str, ...], bool, re.Pattern[str]], ...] = (
+_W = "A-Za-z0-9_\\-"
+
+
+def _token(prefix: str, rest: str, flags: int = 0) -> re.Pattern[str]:
+    """``prefix`` then ``rest``; the look-behind sits *after* the prefix so the engine can jump to the
+    prefix, and a prefix inside a longer run (``eyJeyJeyJ…``) fails at once instead of rescanning it."""
+    return re.compile(f"({prefix}(?<![{_W}]{prefix}){rest})", flags)
+
+
+_TOKENS: tuple[tuple[str, tuple[str, ...], bool, tuple[re.Pattern[str], ...]], ...] = (
     ("GitHub token", ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"), False,
-     re.compile(r"(gh[pousr]_[A-Za-z0-9]{30,255}|github_pat_[A-Za-z0-9_]{22,255})")),
-    ("Slack token", ("xox",), False, re.compile(r"(xox[abposr]-[A-Za-z0-9-]{10,255})")),
+     (_token("gh[pousr]_", "[A-Za-z0-9]{30,255}"), _token("github_pat_", "[A-Za-z0-9_]{22,255}"))),
+    ("Slack token", ("xox",), False, (_token("xox[abposr]-", "[A-Za-z0-9-]{10,255}"),)),
     ("Slack webhook", ("hooks.slack.com",), False,
-     re.compile(r"(https://hooks\.slack\.com/services/[A-Za-z0-9/_-]{20,})")),
+     (re.compile(r"(https://hooks\.slack\.com/services/[A-Za-z0-9/_-]{20,})"),)),
     ("AWS access key", ("AKIA", "ASIA", "AGPA", "AIDA", "AROA"), False,
-     re.compile(r"((?:AKIA|ASIA|AGPA|AIDA|AROA)[0-9A-Z]{16})(?![0-9A-Za-z])")),
-    ("Google API key", ("AIza",), False, re.compile(r"(AIza[0-9A-Za-z_\-]{35})")),
+     (_token("A(?:KIA|SIA|GPA|IDA|ROA)", "[0-9A-Z]{16}(?![0-9A-Za-z])"),)),
+    ("Google API key", ("AIza",), False, (_token("AIza", "[0-9A-Za-z_\\-]{35}"),)),
     ("JSON Web Token", ("eyJ",), False,
-     re.compile(r"(eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})")),
-    ("Facebook access token", ("EAA",), False, re.compile(r"(EAA[A-Za-z0-9]{60,})")),
+     (_token("eyJ", "[A-Za-z0-9_-]{8,255}\\.eyJ[A-Za-z0-9_-]{8,4096}\\.[A-Za-z0-9_-]{8,1024}"),)),
+    ("Facebook access token", ("EAA",), False, (_token("EAA", "[A-Za-z0-9]{60,512}"),)),
     ("OpenAI/Stripe secret key", ("sk-", "sk_", "rk_", "rk-"), False,
-     re.compile(r"((?:sk|rk)[-_](?:live_|test_|proj-)?[A-Za-z0-9_-]{24,})")),
-    ("Bearer token", ("bearer",), True, re.compile(r"(?i)bearer\s+([A-Za-z0-9\-._~+/]{20,}=*)")),
-    ("token", ("token", "api", "secret", "โทเค"), True, re.compile(
+     (_token("[sr]k[-_]", "(?:live_|test_|proj-)?[A-Za-z0-9_-]{24,255}"),)),
+    ("Bearer token", ("bearer",), True,
+     (re.compile(r"(?i)bearer(?<![a-z]bearer)\s{1,8}([A-Za-z0-9\-._~+/]{20,2048}=*)"),)),
+    ("token", ("token", "api", "secret", "โทเค"), True, (re.compile(
         r"(?i)(?:(?:channel|access|refresh|notify|line|bot|auth)?[_\s-]?token|api[_\s-]?key"
         r"|(?:client|channel|app)[_\s-]?secret|secret[_\s-]?key|โทเค็น|โทเคน)(?![a-z])"
-        r"[\s*_`\"':=：|]{0,12}([A-Za-z0-9+/_\-.=]{20,})")),
+        r"[\s*_`\"':=：|]{0,12}([A-Za-z0-9+/_\-.=]{20,2048})"),)),
 )
-_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
 _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _PRIVATE_KEY_RE = re.compile(r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----")
 _URL_CREDENTIALS_RE = re.compile(r"://([^\s/?#@:]{1,200}):([^\s/?#@]{1,200})@")
@@ -174,14 +183,15 @@ def scan_secrets(text: str, file: str, *, line_offset: int = 0) -> list[Problem]
                          f"พบรหัสผ่านฝังอยู่ในลิงก์ (ผู้ใช้:รหัสผ่าน@) ค่า {mask(pw)}",
                          f"a URL carries a password (user:{mask(pw)}@host)",
                          "ลบส่วน ผู้ใช้:รหัสผ่าน@ ออกจากลิงก์ " + _FIX)
-    for kind, hints, lowered, pattern in _TOKENS:
+    for kind, hints, lowered, patterns in _TOKENS:
         haystack = low if lowered else text
         if not any(h in haystack for h in hints):
             continue
-        for m in pattern.finditer(text):
+        for m in (m for pattern in patterns for m in pattern.finditer(text)):
+            if hits.full("secret-token"):
+                break
             value = m.group(1)
-            glued = m.start() > 0 and text[m.start() - 1] in _WORD_CHARS
-            if glued or not _token_value_ok(kind, value):
+            if not _token_value_ok(kind, value):
                 continue
             hits.add(m.start(1), m.end(1), "secret-token",
                      f"พบโทเค็นหรือคีย์สำหรับเข้าระบบ ({kind}) ค่า {mask(value)}",

@@ -12,7 +12,7 @@ import re
 
 from site_build.errors import Problem, Severity
 
-from ._common import TO_ARABIC, TextIndex, ordered, problem
+from ._common import MAX_PER_CODE, TO_ARABIC, TextIndex, ordered, problem
 
 # No leading look-behind (it would make the regex engine test every position): the character before
 # a match is checked in Python instead.
@@ -57,13 +57,15 @@ def scan_personal_numbers(text: str, file: str, *, line_offset: int = 0) -> list
     index = TextIndex(text, line_offset)
     found: list[Problem] = []
     id_spans: list[tuple[int, int]] = []
+    ids = 0
     for m in _ID_RE.finditer(text):
         if _preceded_by(text, m.start(), _ID_BEFORE):
             continue
         id_spans.append((m.start(), m.end()))
         digits = "".join(m.groups()).translate(TO_ARABIC)
-        if not thai_id_valid(digits):
+        if not thai_id_valid(digits) or ids >= MAX_PER_CODE:
             continue
+        ids += 1
         found.append(problem(
             file, index.where(m.start()), "personal-thai-id",
             f"พบเลขประจำตัวประชาชน 13 หลัก ({mask_id(digits)}) ห้ามเผยแพร่ข้อมูลส่วนบุคคล (พ.ร.บ.คุ้มครองข้อมูลส่วนบุคคล)",
@@ -77,6 +79,8 @@ def scan_personal_numbers(text: str, file: str, *, line_offset: int = 0) -> list
         inside_id = next_id < len(id_spans) and id_spans[next_id][0] < m.end()
         if inside_id or _preceded_by(text, m.start(), _MOBILE_BEFORE):
             continue
+        if len(found) - ids >= MAX_PER_CODE:
+            break
         subscriber = re.sub(r"[^0-9]", "", text[m.start(1):m.end()].translate(TO_ARABIC))
         found.append(problem(
             file, index.where(m.start()), "personal-mobile",

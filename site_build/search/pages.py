@@ -2,18 +2,17 @@
 
 Only the article (Material's ``<article class="md-content__inner">``) is searchable: navigation, header,
 footer and page chrome inside the article (permalinks, edit buttons, page history) are not. The index
-copy marks the article with ``data-pagefind-body`` and writes the Arabic twin of every Thai-digit number
-next to it (``๒๕๖๖ ⟦2566⟧``), so a query normalised to Arabic digits finds both spellings. The copy
-lives in a temporary folder: the published pages stay exactly as MkDocs wrote them.
+copy marks the article with ``data-pagefind-body`` and appends the extra terms of
+:mod:`site_build.search.terms` inside it. The copy lives in a temporary folder: the published pages
+stay exactly as MkDocs wrote them.
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from site_build.search.text import ALT_CLOSE, ALT_OPEN
-from site_build.thaidate import to_arabic_digits
+from site_build.search.terms import extra_terms
 
 ARTICLE_CLASS = "md-content__inner"
 EXCLUDED_CLASSES = ("headerlink", "md-content__button", "md-source-file", "lc-page-meta")
@@ -21,158 +20,121 @@ EXCLUDED_CLASSES = ("headerlink", "md-content__button", "md-source-file", "lc-pa
 NOINDEX_ATTR = "data-lc-noindex"
 """Put this attribute on any element of a page to keep the whole page out of search (e.g. print views)."""
 
-_NUMBER = re.compile(r"[0-9๐-๙]+(?:[.,:/-][0-9๐-๙]+)*")
-_THAI_DIGIT = re.compile(r"[๐-๙]")
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 _RAW = frozenset(("script", "style", "template"))
 _INLINE = frozenset(
     "a abbr b bdi bdo cite code data del dfn em i ins kbd mark q s samp small span strong sub sup time u var"
     .split())
 
-
-def with_digit_twins(text: str) -> str:
-    """``ปี ๒๕๖๖`` → ``ปี ๒๕๖๖ ⟦2566⟧``: every number written with Thai digits gets its Arabic twin."""
-    def twin(match: re.Match[str]) -> str:
-        number = match.group(0)
-        if not _THAI_DIGIT.search(number):
-            return number
-        return f"{number} {ALT_OPEN}{to_arabic_digits(number)}{ALT_CLOSE}"
-
-    return _NUMBER.sub(twin, text)
+Attrs = list[tuple[str, str | None]]
 
 
-def _classes(attrs: list[tuple[str, str | None]]) -> set[str]:
+def _classes(attrs: Attrs) -> set[str]:
     return set((dict(attrs).get("class") or "").split())
 
 
-def _is_article(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
-    return tag == "article" and ARTICLE_CLASS in _classes(attrs)
-
-
-def _is_excluded(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+def _is_excluded(tag: str, attrs: Attrs) -> bool:
     return (tag in _RAW or any(name == "data-pagefind-ignore" for name, _ in attrs)
             or not _classes(attrs).isdisjoint(EXCLUDED_CLASSES))
 
 
-class _IndexCopy(HTMLParser):
-    """Re-emits a page with ``data-pagefind-body`` on the article and digit twins in its text."""
+@dataclass(frozen=True)
+class Article:
+    """The searchable article of a page: its text, and where its start tag and end tag are."""
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.out: list[str] = []
-        self.article_depth = 0
-        self.found = False
+    text: str
+    start: int
+    start_end: int
+    end: int
+
+
+class _ArticleParser(HTMLParser):
+    """Finds the first Material article; collects its text with blocks on separate lines."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.line_starts = [0]
+        self.line_starts += [i + 1 for i, ch in enumerate(html) if ch == "\n"]
+        self.parts: list[str] = []
+        self.depth = 0
+        self.skip = 0
+        self.start: tuple[int, int] | None = None
+        self.end: int | None = None
         self.noindex = False
-        self.raw = False
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        text = self.get_starttag_text() or f"<{tag}>"
+    def position(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: Attrs) -> None:
         if any(name == NOINDEX_ATTR for name, _ in attrs):
             self.noindex = True
-        if tag == "article" and (self.article_depth or _is_article(tag, attrs)):
-            if not self.article_depth and not self.found:
-                self.found = True
-                text = f"<article data-pagefind-body{text[len('<article'):]}"
-            self.article_depth += 1
-        self.raw = tag in _RAW
-        self.out.append(text)
+        if tag == "article":
+            if self.depth:
+                self.depth += 1
+            elif self.start is None and ARTICLE_CLASS in _classes(attrs):
+                at = self.position()
+                self.start = (at, at + len(self.get_starttag_text() or ""))
+                self.depth = 1
+                return
+        if not self.depth:
+            return
+        if tag in _VOID:
+            if not self.skip:
+                self.parts.append(" " if tag in ("br", "wbr") else "" if tag == "img" else "\n")
+        elif self.skip or _is_excluded(tag, attrs):
+            self.skip += 1
+        elif tag not in _INLINE:
+            self.parts.append("\n")
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def handle_startendtag(self, tag: str, attrs: Attrs) -> None:
         if any(name == NOINDEX_ATTR for name, _ in attrs):
             self.noindex = True
-        self.out.append(self.get_starttag_text() or f"<{tag}/>")
+        if self.depth and not self.skip:
+            self.parts.append(" " if tag in ("br", "wbr") else "")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "article" and self.article_depth:
-            self.article_depth -= 1
-        self.raw = False
-        self.out.append(f"</{tag}>")
+        if not self.depth or tag in _VOID:
+            return
+        if tag == "article":
+            self.depth -= 1
+            if not self.depth:
+                self.end = self.position()
+                return
+        if self.skip:
+            self.skip -= 1
+        elif tag not in _INLINE:
+            self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
-        self.out.append(with_digit_twins(data) if self.article_depth and not self.raw else data)
+        if self.depth and not self.skip:
+            self.parts.append(data)
 
-    def handle_entityref(self, name: str) -> None:
-        self.out.append(f"&{name};")
 
-    def handle_charref(self, name: str) -> None:
-        self.out.append(f"&#{name};")
+def find_article(html: str) -> Article | None:
+    """The searchable article of a built page (None when the page has none or is marked noindex)."""
+    parser = _ArticleParser(html)
+    parser.feed(html)
+    parser.close()
+    if parser.start is None or parser.end is None or parser.noindex:
+        return None
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
+    return Article("\n".join(line for line in lines if line), parser.start[0], parser.start[1], parser.end)
 
-    def handle_comment(self, data: str) -> None:
-        self.out.append(f"<!--{data}-->")
 
-    def handle_decl(self, decl: str) -> None:
-        self.out.append(f"<!{decl}>")
-
-    def handle_pi(self, data: str) -> None:
-        self.out.append(f"<?{data}>")
-
-    def unknown_decl(self, data: str) -> None:
-        self.out.append(f"<![{data}]>")
+def article_text(html: str) -> str | None:
+    """The searchable text of a built page: one line per block (None when not searchable)."""
+    article = find_article(html)
+    return article.text if article else None
 
 
 def index_copy(html: str) -> str | None:
     """The page as Pagefind should read it, or None when the page is not searchable."""
-    parser = _IndexCopy()
-    parser.feed(html)
-    parser.close()
-    if not parser.found or parser.noindex:
+    article = find_article(html)
+    if article is None:
         return None
-    return "".join(parser.out)
-
-
-class _ArticleText(HTMLParser):
-    """Collects the searchable text of the article: blocks on separate lines, chrome left out."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.article_depth = 0
-        self.skip_depth = 0
-        self.found = False
-        self.noindex = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if any(name == NOINDEX_ATTR for name, _ in attrs):
-            self.noindex = True
-        if tag == "article" and (self.article_depth or (not self.found and _is_article(tag, attrs))):
-            self.found = True
-            self.article_depth += 1
-        if not self.article_depth or tag in _VOID:
-            if self.article_depth and not self.skip_depth:
-                self.parts.append(" " if tag in ("br", "wbr") else "\n" if tag not in ("img",) else "")
-            return
-        if self.skip_depth or _is_excluded(tag, attrs):
-            self.skip_depth += 1
-        elif tag not in _INLINE:
-            self.parts.append("\n")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if any(name == NOINDEX_ATTR for name, _ in attrs):
-            self.noindex = True
-        if self.article_depth and not self.skip_depth:
-            self.parts.append(" " if tag in ("br", "wbr") else "")
-
-    def handle_endtag(self, tag: str) -> None:
-        if not self.article_depth or tag in _VOID:
-            return
-        if self.skip_depth:
-            self.skip_depth -= 1
-        elif tag not in _INLINE:
-            self.parts.append("\n")
-        if tag == "article":
-            self.article_depth -= 1
-
-    def handle_data(self, data: str) -> None:
-        if self.article_depth and not self.skip_depth:
-            self.parts.append(data)
-
-
-def article_text(html: str) -> str | None:
-    """The searchable text of a built page (None when the page is not searchable)."""
-    parser = _ArticleText()
-    parser.feed(html)
-    parser.close()
-    if not parser.found or parser.noindex:
-        return None
-    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
-    return "\n".join(line for line in lines if line)
+    start_tag = html[article.start:article.start_end]
+    return "".join((
+        html[:article.start], "<article data-pagefind-body", start_tag[len("<article"):],
+        html[article.start_end:article.end], "<div>", extra_terms(article.text), "</div>", html[article.end:],
+    ))

@@ -15,7 +15,7 @@ from site_build.thaidate import to_arabic_digits
 
 ALT_OPEN = "⟦"
 ALT_CLOSE = "⟧"
-"""Brackets around the Arabic twin of a Thai-digit number in the index-only copy (never in the site)."""
+"""Brackets around the extra index terms (site_build.search.terms) in the index-only copy, never in the site."""
 
 _ALTERNATE = re.compile(r"\s*" + ALT_OPEN + r"[^" + ALT_CLOSE + r"]*" + ALT_CLOSE)
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
@@ -24,7 +24,7 @@ _ARABIC = frozenset("0123456789")
 
 
 def display_text(indexed: str) -> str:
-    """Pagefind's stored page text as a visitor should read it: no word-break marks, no digit twins."""
+    """Pagefind's stored page text as a visitor should read it: no word-break marks, no extra terms."""
     text = "".join(ch for ch in indexed if ch not in _INVISIBLE)
     return _ALTERNATE.sub("", text)
 

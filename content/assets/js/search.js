@@ -1,11 +1,14 @@
 /*
  * Site search in the header (markup: overrides/partials/lc-search.html; index: site_build/search/).
  *
- * Pagefind segments Thai words and proposes candidate pages; a candidate is shown only when its text
- * really contains the query under the same rule as site_build/search/text.py (NFKC, lower case, Thai
- * digits = Arabic digits, no zero-width characters or thousands commas, one space for any whitespace).
- * So สินบน also finds รับสินบน, 2566 and ๒๕๖๖ find each other, and no page is listed that lacks the
- * words. Excerpts and <mark> highlights are cut from that exact match. Pagefind loads on first focus.
+ * Pagefind proposes candidate pages twice: with the query as typed (its own Thai word segmentation and
+ * ranking) and with the query's Thai runs as coded letter trigrams (site_build/search/terms.py), which
+ * find a word anywhere, even inside a compound the segmenter split differently (ราชการ in ข้าราชการ).
+ * A candidate is shown only when its text really contains the query under the same rule as
+ * site_build/search/text.py (NFKC, lower case, Thai digits = Arabic digits, no zero-width characters or
+ * thousands commas, one space for any whitespace). So สินบน also finds รับสินบน, 2566 and ๒๕๖๖ find each
+ * other, and no page is listed that lacks the words. Excerpts and <mark> highlights are cut from that
+ * exact match. Pagefind itself loads only on first focus or typing.
  * Keyboard: Enter searches, Arrow Down/Up (or Tab) moves through the results, Escape closes.
  */
 (() => {
@@ -36,6 +39,28 @@
   const localDigits = (n) => (thaiDigits ? String(n).replace(/[0-9]/g, (d) => THAI[d]) : String(n));
   const displayText = (s) => Array.from(s).filter((c) => !INVISIBLE.test(c)).join("").replace(TWIN, "");
   const cleanQuery = (s) => s.replace(/["“”\u27e6\u27e7]/g, " ");
+
+  /* Two Latin letters per Thai letter, as site_build/search/terms.py codes the index's trigrams. */
+  const code = (letters) => Array.from(letters, (ch) => {
+    const n = ch.codePointAt(0) - 0x0e00;
+    return String.fromCharCode(118 + Math.floor(n / 26), 97 + (n % 26));
+  }).join("");
+
+  /* The normalised query with each Thai run replaced by trigram words that cover it. */
+  function trigramQuery(query) {
+    const words = [];
+    const runs = query.split(/([\u0e01-\u0e4f]+)/);
+    runs.forEach((part, i) => {
+      if (i % 2 === 0) {
+        if (part.trim()) words.push(part.trim());
+      } else if (part.length >= 3) {
+        for (let at = 0; at < part.length; at += 3) words.push(code(part.substr(Math.min(at, part.length - 3), 3)));
+      } else if (part.length === 2 || runs.length === 3) {
+        words.push(code(part)); // shorter than a trigram: Pagefind matches it as a word start
+      }
+    });
+    return words.join(" ");
+  }
 
   /* The comparable form of a text, with map[i] = index in `text` of the character behind out[i]. */
   function normalise(text) {
@@ -209,10 +234,15 @@
     }
     open();
     status.textContent = "กำลังค้นหา…";
-    let found;
+    let candidates;
     try {
       const pf = await loadPagefind();
-      found = await pf.search(arabic(text));
+      const typed = arabic(text);
+      const coded = trigramQuery(query);
+      const [asTyped, byTrigram] = await Promise.all([pf.search(typed), coded === typed ? null : pf.search(coded)]);
+      const seen = new Set();
+      candidates = [asTyped, byTrigram].flatMap((found) => (found ? found.results : []))
+        .filter((result) => !seen.has(result.id) && seen.add(result.id));
     } catch (error) {
       if (gen === generation) {
         status.textContent = "ขออภัย ระบบค้นหาไม่พร้อมใช้งานในขณะนี้ โปรดลองใหม่อีกครั้ง";
@@ -223,7 +253,7 @@
     if (gen !== generation) return;
     list.replaceChildren();
     more.hidden = true;
-    state = { gen, raw: text, query, candidates: found ? found.results : [], next: 0, shown: 0 };
+    state = { gen, raw: text, query, candidates, next: 0, shown: 0 };
     await fill(state, PAGE);
   }
 
