@@ -326,7 +326,8 @@ def report(label: str, weight: PageWeight) -> str:
     by_kind: dict[str, int] = {}
     for r in weight.resources:
         by_kind[r.kind] = by_kind.get(r.kind, 0) + r.gzip
-    lines.append("    by kind (gzip): " + ", ".join(f"{k} {kb(v)}" for k, v in sorted(by_kind.items())))
+    lines.append("    by kind (gzip): " + ", ".join(f"{k} {kb(v)}" for k, v in sorted(by_kind.items()))
+                 + f"; without fonts {kb(weight.gzip - by_kind.get('font', 0))}")
     for r in sorted(weight.resources, key=lambda r: -r.gzip):
         lines.append(f"    {r.kind:5} {kb(r.gzip):>9} gz {kb(r.raw):>9} raw  {r.url}")
     for url in weight.external:

@@ -80,6 +80,11 @@ def make_scene(width: int, height: int, seed: int, *, noise: float = 6.0, label:
 _TILE = 509  # a prime-sized tile of seeded noise, repeated: no visible period, fast at 48 MP
 
 
+def add_grain(im: Image.Image, seed: int, amplitude: float = 12.0) -> Image.Image:
+    """Seeded grain on an existing scene: cheap distinct photos from one scene (benchmarks)."""
+    return _add_grain(im, random.Random(seed), amplitude)
+
+
 def _add_grain(im: Image.Image, rng: random.Random, amplitude: float) -> Image.Image:
     """Add seeded zero-mean grain of +-``amplitude`` levels (Pillow's effect_noise is not seedable)."""
     channels = []
@@ -101,8 +106,13 @@ def save_photo(
     orientation: int = 1,
     quality: int = 82,
     exif_extra: dict[int, object] | None = None,
+    gps: dict[int, object] | None = None,
 ) -> None:
-    """Save as JPEG; with ``orientation`` != 1 the pixels are stored sideways and the tag set."""
+    """Save as JPEG; with ``orientation`` != 1 the pixels are stored sideways and the tag set.
+
+    ``gps`` (GPS IFD tags) is for benchmarks and tests that need a phone-like leak to strip; the
+    site's sample photos never get one.
+    """
     stored = (
         upright.transpose(_STORE_FOR_ORIENTATION[orientation]) if orientation in _STORE_FOR_ORIENTATION else upright
     )
@@ -111,6 +121,8 @@ def save_photo(
         exif[ORIENTATION_TAG] = orientation
     for tag, value in (exif_extra or {}).items():
         exif[tag] = value
+    if gps:
+        exif.get_ifd(0x8825).update(gps)
     path.parent.mkdir(parents=True, exist_ok=True)
     stored.save(path, "JPEG", quality=quality, optimize=True, exif=exif.tobytes() if len(exif) else b"")
 

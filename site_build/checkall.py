@@ -6,6 +6,7 @@ from pathlib import Path
 
 from site_build.errors import Problem, ProblemsFound
 from site_build.plan.load import load_plan
+from site_build.sources import check_sources
 
 
 def check_all(root: Path) -> list[Problem]:
@@ -14,4 +15,5 @@ def check_all(root: Path) -> list[Problem]:
         load_plan(root / "plan.yml", display_name="plan.yml")
     except ProblemsFound as exc:
         problems.extend(exc.problems)
+    problems += check_sources(root, root / "content")
     return problems

@@ -105,7 +105,7 @@ def _show_engine_messages() -> None:
     if not engine.handlers:
         handler = logging.StreamHandler(sys.stderr)
         handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-        handler.setLevel(logging.INFO)
+        handler.setLevel(logging.WARNING)
         engine.addHandler(handler)
         engine.setLevel(logging.INFO)
 

@@ -53,3 +53,8 @@ def test_plain_text_passes(value: str) -> None:
 
 def test_plain_escapes_for_html_and_attributes() -> None:
     assert plain('<b>"x"</b> & \'y\'') == "&lt;b&gt;&quot;x&quot;&lt;/b&gt; &amp; &#x27;y&#x27;"
+
+
+def test_field_is_the_path_and_unknown_place_is_allowed() -> None:
+    [p] = check_plain_text("<i>x</i>", "a.md", None, None, "photos[2].alt")
+    assert (p.line, p.column, p.path) == (None, None, "photos[2].alt")

@@ -37,7 +37,6 @@ EVIDENCE_DIR = "data/evidence"
 Status = Literal["present", "partial", "sample", "missing"]
 STATUS_TH: dict[str, str] = {"present": "มีแล้ว", "partial": "มีบางส่วน", "sample": "มีเฉพาะตัวอย่าง",
                              "missing": "ยังไม่มี"}
-STATUS_ICON: dict[str, str] = {"present": "✅", "partial": "◐", "sample": "📝", "missing": "⚠️"}
 TargetPath = Annotated[str, StringConstraints(pattern=r"^[^/\\#][^\\#]*(#[A-Za-z0-9_-]+)?$")]
 
 
@@ -302,7 +301,7 @@ def index_page(resolved: ResolvedIndex, *, digit_style: Digits, as_of: dt.date) 
     if source.index.note:
         out.append(md_escape(source.index.note) + "\n")
     out.append(f"ข้อมูล ณ วันที่ {format_date(as_of, digit_style=d)} · "
-               + " · ".join(f"{STATUS_ICON[s]} {STATUS_TH[s]} {digits(n, d)} รายการ" for s, n in counts.items()) + "\n")
+               + " · ".join(f"{STATUS_TH[s]} {digits(n, d)} รายการ" for s, n in counts.items()) + "\n")
     out.append("ดาวน์โหลดดัชนีทั้งหมด: [evidence.csv](evidence.csv) (UTF-8, เปิดใน Excel ได้) · "
                "[evidence.json](evidence.json)\n")
     out.append("สถานะคำนวณจากไฟล์ของเว็บไซต์ทุกครั้งที่สร้างเว็บไซต์: *ยังไม่มี* = ยังไม่มีหน้าใดตอบข้อนี้ · "
@@ -324,8 +323,7 @@ def index_page(resolved: ResolvedIndex, *, digit_style: Digits, as_of: dt.date) 
                 f"{'#' + t.path.partition('#')[2] if '#' in t.path else ''})"
                 + (" (ตัวอย่าง)" if t.sample and "ตัวอย่าง" not in t.label else "") for t in item.targets) or "–"
             when = format_date(item.date, digit_style=d) if item.date else "–"
-            status = f'<span class="lc-evidence lc-evidence--{item.status}">{STATUS_ICON[item.status]} ' \
-                     f"{STATUS_TH[item.status]}</span>"
+            status = f'<span class="lc-evidence lc-evidence--{item.status}">{STATUS_TH[item.status]}</span>'
             rows.append([code, title, links, when, status, md_cell(item.item.note or "")])
         out.append('<div class="lc-table-scroll" markdown>\n')
         out.append(md_table(["รหัส", "รายการ", "หน้า/ไฟล์บนเว็บไซต์นี้", "วันที่", "สถานะ", "หมายเหตุ"], rows))

@@ -49,7 +49,7 @@ def mask(value: str) -> str:
     return (value[:1] + MASK) if value else MASK
 
 
-def problem(file: str, where: tuple[int, int] | None, code: str, th: str, en: str, fix: str,
+def problem(file: str, where: tuple[int | None, int | None] | None, code: str, th: str, en: str, fix: str,
             severity: Severity = Severity.ERROR) -> Problem:
     line, column = where if where is not None else (None, None)
     return Problem(file=file, line=line, column=column, message_th=th, message_en=en, fix_th=fix,

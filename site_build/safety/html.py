@@ -142,9 +142,10 @@ def _fix_input(m: re.Match[str]) -> str:
     return tag
 
 
-def sanitize_html(fragment: str) -> str:
-    """Rendered page HTML → the same HTML minus anything not on the allow-list."""
-    cleaned = _cleaner().clean(fragment)
+def sanitize_html(html: str) -> str:
+    """Rendered page content (the fragment MkDocs passes to ``on_page_content``, not the whole themed
+    page, whose own scripts must stay) → the same HTML minus anything not on the allow-list."""
+    cleaned = _cleaner().clean(html)
     # Ammonia escapes ">" inside attribute values, so a regex over its output sees whole tags only.
     return _INPUT_TAG.sub(_fix_input, cleaned) if "<input" in cleaned else cleaned
 

@@ -66,8 +66,11 @@ def _placeholder(value: str) -> bool:
             or "xxx" in v or "***" in v or "•" in v)
 
 
-def _password_value(m: re.Match[str], line: str, line_start: int) -> str | None:
-    """The credential the key points at, or None when the key only appears in prose."""
+def _password_value(m: re.Match[str], rest: str) -> str | None:
+    """The credential the key points at, or None when the key only appears in prose.
+
+    ``rest`` is the text after the value up to the end of its line.
+    """
     value = m.group("value").rstrip(_TRAILING)
     value = value.lstrip(_LEADING)
     if not value or _placeholder(value) or not (value[0].isalnum() or value[0] in "!@#$%&+=?~^"):
@@ -76,7 +79,6 @@ def _password_value(m: re.Match[str], line: str, line_start: int) -> str | None:
         return None  # a link target next to the word, e.g. [รหัสผ่าน](reset.md)
     sep = (m.group("sep") or "").lower()
     thai_key = not m.group("key").isascii()
-    rest = line[m.end("value") - line_start:]
     if sep in ("is", "ว่า", "เป็น") and not _strong(value):
         return None
     if not sep:
@@ -95,8 +97,7 @@ def _password_value(m: re.Match[str], line: str, line_start: int) -> str | None:
 
 # --- token formats -------------------------------------------------------------------------------
 # Each pattern has cheap hints (substrings, in the lower-cased text for ``(?i)`` ones) so a file is only
-# searched for what could be in it, and no leading look-behind (it would be tried at every position):
-# a match glued to a longer word is dropped in Python instead.
+# searched for what could be in it. A value glued to a longer word (``xghp_…``) is not a token.
 
 _W = "A-Za-z0-9_\\-"
 
@@ -208,7 +209,7 @@ def _scan_passwords(text: str, hits: _Hits) -> None:
         if m.start() > 0 and text[m.start() - 1] in _LETTERS:
             continue  # "bypass:", "compass ="
         line_end = text.find("\n", m.end())
-        value = _password_value(m, text[m.start():len(text) if line_end == -1 else line_end], m.start())
+        value = _password_value(m, text[m.end("value"):len(text) if line_end == -1 else line_end])
         if value is None:
             continue
         raw = m.group("value")

@@ -1,7 +1,9 @@
 """Which part of a built page is searchable, and the index-only copy of a page that Pagefind reads.
 
 Only the article (Material's ``<article class="md-content__inner">``) is searchable: navigation, header,
-footer and page chrome inside the article (permalinks, edit buttons, page history) are not. The index
+footer and page chrome inside the article (permalinks, edit buttons, page history) are not. The text is
+taken the way Pagefind takes it, so the extra terms, the tests' expectations and the browser's exact
+check all read the same words. The index
 copy marks the article with ``data-pagefind-body`` and appends the extra terms of
 :mod:`site_build.search.terms` inside it. The copy lives in a temporary folder: the published pages
 stay exactly as MkDocs wrote them.
@@ -9,6 +11,7 @@ stay exactly as MkDocs wrote them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -20,11 +23,15 @@ EXCLUDED_CLASSES = ("headerlink", "md-content__button", "md-source-file", "lc-pa
 NOINDEX_ATTR = "data-lc-noindex"
 """Put this attribute on any element of a page to keep the whole page out of search (e.g. print views)."""
 
+# Pagefind 1.6's own text rules, measured: it leaves these elements out even inside data-pagefind-body,
+# ends a sentence after the _BREAK elements and joins the text of all others without a space.
+_LEFT_OUT = frozenset("script style template noscript nav footer form svg iframe label".split())
+_BREAK = frozenset("article div h1 h2 h3 h4 h5 h6 li p section td tr ul".split())
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
-_RAW = frozenset(("script", "style", "template"))
-_INLINE = frozenset(
-    "a abbr b bdi bdo cite code data del dfn em i ins kbd mark q s samp small span strong sub sup time u var"
-    .split())
+
+_ARTICLE_START = re.compile(r"<article\b[^>]*\bclass=\"[^\"]*\b" + ARTICLE_CLASS + r"\b", re.IGNORECASE)
+_NOINDEX = re.compile(r"<[a-zA-Z][^<>]*\s" + NOINDEX_ATTR + r"[\s=/>]")
+_NEWLINE = re.compile("\n")
 
 Attrs = list[tuple[str, str | None]]
 
@@ -34,7 +41,7 @@ def _classes(attrs: Attrs) -> set[str]:
 
 
 def _is_excluded(tag: str, attrs: Attrs) -> bool:
-    return (tag in _RAW or any(name == "data-pagefind-ignore" for name, _ in attrs)
+    return (tag in _LEFT_OUT or any(name == "data-pagefind-ignore" for name, _ in attrs)
             or not _classes(attrs).isdisjoint(EXCLUDED_CLASSES))
 
 
@@ -53,8 +60,7 @@ class _ArticleParser(HTMLParser):
 
     def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=True)
-        self.line_starts = [0]
-        self.line_starts += [i + 1 for i, ch in enumerate(html) if ch == "\n"]
+        self.line_starts = [0, *(m.end() for m in _NEWLINE.finditer(html))]
         self.parts: list[str] = []
         self.depth = 0
         self.skip = 0
@@ -80,18 +86,18 @@ class _ArticleParser(HTMLParser):
         if not self.depth:
             return
         if tag in _VOID:
-            if not self.skip:
-                self.parts.append(" " if tag in ("br", "wbr") else "" if tag == "img" else "\n")
+            if not self.skip and tag == "br":
+                self.parts.append(" ")
         elif self.skip or _is_excluded(tag, attrs):
             self.skip += 1
-        elif tag not in _INLINE:
+        elif tag in _BREAK:
             self.parts.append("\n")
 
     def handle_startendtag(self, tag: str, attrs: Attrs) -> None:
         if any(name == NOINDEX_ATTR for name, _ in attrs):
             self.noindex = True
-        if self.depth and not self.skip:
-            self.parts.append(" " if tag in ("br", "wbr") else "")
+        if self.depth and not self.skip and tag == "br":
+            self.parts.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
         if not self.depth or tag in _VOID:
@@ -103,7 +109,7 @@ class _ArticleParser(HTMLParser):
                 return
         if self.skip:
             self.skip -= 1
-        elif tag not in _INLINE:
+        elif tag in _BREAK:
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
@@ -113,13 +119,18 @@ class _ArticleParser(HTMLParser):
 
 def find_article(html: str) -> Article | None:
     """The searchable article of a built page (None when the page has none or is marked noindex)."""
-    parser = _ArticleParser(html)
-    parser.feed(html)
+    found = _ARTICLE_START.search(html)
+    if found is None or _NOINDEX.search(html):
+        return None
+    rest = html[found.start():]  # the navigation before the article is most of a page: skip it unparsed
+    parser = _ArticleParser(rest)
+    parser.feed(rest)
     parser.close()
     if parser.start is None or parser.end is None or parser.noindex:
         return None
     lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
-    return Article("\n".join(line for line in lines if line), parser.start[0], parser.start[1], parser.end)
+    return Article("\n".join(line for line in lines if line), found.start() + parser.start[0],
+                   found.start() + parser.start[1], found.start() + parser.end)
 
 
 def article_text(html: str) -> str | None:

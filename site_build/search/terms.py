@@ -25,18 +25,21 @@ _NUMBER = re.compile(r"[0-9๐-๙]+(?:[.,:/-][0-9๐-๙]+)*")
 _THAI_DIGIT = re.compile(r"[๐-๙]")
 
 
+_CODES = {ch: chr(ord("v") + (ch - 0x0E00) // 26) + chr(ord("a") + (ch - 0x0E00) % 26) for ch in range(0x0E01, 0x0E50)}
+
+
 def code(letters: str) -> str:
     """Two Latin letters per Thai letter (v-y then a-z): one plain word that Pagefind will not split."""
-    return "".join(chr(ord("v") + (ord(ch) - 0x0E00) // 26) + chr(ord("a") + (ord(ch) - 0x0E00) % 26)
-                   for ch in letters)
+    return letters.translate(_CODES)
 
 
 def trigram_words(text: str) -> list[str]:
     """The coded trigrams of every Thai run of ``text`` (after :func:`normalise`), each once."""
     seen: dict[str, None] = {}
     for run in _THAI_RUN.findall(normalise(text)):
-        for i in range(len(run)):
-            seen.setdefault(code(run[i:i + GRAM]))
+        coded = code(run)
+        for i in range(0, len(coded), 2):
+            seen.setdefault(coded[i:i + 2 * GRAM])
     return list(seen)
 
 

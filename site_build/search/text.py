@@ -8,6 +8,7 @@ space for any run of whitespace. Pagefind finds the candidates; this rule decide
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -18,33 +19,25 @@ ALT_CLOSE = "⟧"
 """Brackets around the extra index terms (site_build.search.terms) in the index-only copy, never in the site."""
 
 _ALTERNATE = re.compile(r"\s*" + ALT_OPEN + r"[^" + ALT_CLOSE + r"]*" + ALT_CLOSE)
-_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
-_DIGIT = re.compile(r"[0-9๐-๙]")
-_ARABIC = frozenset("0123456789")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_SPACES = re.compile(r"\s+")
+_DIGIT_COMMA = re.compile(r"(?<=[0-9]),(?=[0-9])")
+
+
+@functools.lru_cache(maxsize=4096)
+def _char(ch: str) -> str:
+    return to_arabic_digits(unicodedata.normalize("NFKC", ch).lower())
 
 
 def display_text(indexed: str) -> str:
     """Pagefind's stored page text as a visitor should read it: no word-break marks, no extra terms."""
-    text = "".join(ch for ch in indexed if ch not in _INVISIBLE)
-    return _ALTERNATE.sub("", text)
+    return _ALTERNATE.sub("", indexed.translate(_INVISIBLE))
 
 
 def normalise(text: str) -> str:
     """The comparable form of a query or a page text (see the module docstring)."""
-    out: list[str] = []
-    chars = list(text)
-    for i, ch in enumerate(chars):
-        if ch in _INVISIBLE:
-            continue
-        if ch == "," and out and out[-1] in _ARABIC and i + 1 < len(chars) and _DIGIT.match(chars[i + 1]):
-            continue
-        for piece in to_arabic_digits(unicodedata.normalize("NFKC", ch).lower()):
-            if piece.isspace():
-                if out and out[-1] != " ":
-                    out.append(" ")
-            else:
-                out.append(piece)
-    return "".join(out).strip()
+    joined = "".join(map(_char, text.translate(_INVISIBLE)))
+    return _SPACES.sub(" ", _DIGIT_COMMA.sub("", joined)).strip()
 
 
 def contains(text: str, query: str) -> bool:
