@@ -128,7 +128,9 @@ def test_prepare_registers_evidence_and_ships_only_renditions(prepared) -> None:
     assert not is_original_photo("assets/photos/abc/480.jpg")
     assert not is_original_photo("activities/2023-03-15-declaration/report.pdf")
     meta = build.page_meta("activities/2023-03-15-declaration/index.md")
-    assert meta["description"] == "สรุป" and meta["share_image"].endswith("/share.jpg")
+    assert meta["description"] == "สรุป" and str(meta["share_image"]).endswith("/share.jpg")
+    width, height = int(meta["share_image_width"]), int(meta["share_image_height"])
+    assert meta["share_image_alt"] == "ภาพสอง" and abs(width / height - 1200 / 630) < 0.1  # tiny photo: not upscaled
 
 
 def test_write_up_page_has_banner_items_gallery_and_publicity(prepared) -> None:  # type: ignore[no-untyped-def]

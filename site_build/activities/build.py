@@ -45,16 +45,18 @@ class ActivitiesBuild:
         writeup = self.by_uri.get(src_uri)
         return self.view.page(writeup) if writeup is not None else None
 
-    def page_meta(self, src_uri: str) -> dict[str, str]:
-        """Meta for the theme: the summary as description, the share crop for social previews."""
+    def page_meta(self, src_uri: str) -> dict[str, str | int]:
+        """Meta for the theme and the sharing tags (site_build.social): the summary as description, the
+        cover's share crop (site-relative path, size, alt) as the preview image."""
         writeup = self.by_uri.get(src_uri)
         if writeup is None:
             return {}
-        meta = {"description": writeup.meta.summary}
+        meta: dict[str, str | int] = {"description": writeup.meta.summary}
         cover = writeup.cover
         photo = self.photos.get(writeup.photo_files.get(cover.file, Path())) if cover else None
-        if photo is not None:
-            meta["share_image"] = PHOTO_DIR + photo.share.rel
+        if cover is not None and photo is not None:
+            meta.update(share_image=PHOTO_DIR + photo.share.rel, share_image_width=photo.share.width,
+                        share_image_height=photo.share.height, share_image_alt=cover.alt)
         return meta
 
     def rendition_files(self) -> Iterator[tuple[str, Path]]:

@@ -6,8 +6,9 @@
  * find a word anywhere, even inside a compound the segmenter split differently (ราชการ in ข้าราชการ).
  * A candidate is shown only when its text really contains the query under the same rule as
  * site_build/search/text.py (NFKC, lower case, Thai digits = Arabic digits, no zero-width characters or
- * thousands commas, one space for any whitespace). So สินบน also finds รับสินบน, 2566 and ๒๕๖๖ find each
- * other, and no page is listed that lacks the words. Excerpts and <mark> highlights are cut from that
+ * thousands commas, one space for any whitespace; Thai matches anywhere, Latin words and numbers from
+ * their start). So สินบน also finds รับสินบน, 2566 and ๒๕๖๖ find each other, and no page is listed that
+ * lacks the words. Excerpts and <mark> highlights are cut from that
  * exact match. Pagefind itself loads only on first focus or typing.
  * Keyboard: Enter searches, Arrow Down/Up (or Tab) moves through the results, Escape closes.
  */
@@ -34,6 +35,7 @@
   const INVISIBLE = /[\u200b\u200c\u200d\u2060\ufeff\u00ad]/;
   const TWIN = /\s*\u27e6[^\u27e7]*\u27e7/g; // "⟦2566⟧": Arabic twin of a Thai-digit number, index only
   const MARK = /\p{M}/u;
+  const WORDISH = /[0-9a-z]/;
 
   const arabic = (s) => s.replace(/[๐-๙]/g, (d) => String(THAI.indexOf(d)));
   const localDigits = (n) => (thaiDigits ? String(n).replace(/[0-9]/g, (d) => THAI[d]) : String(n));
@@ -93,7 +95,10 @@
   function excerpt(text, query) {
     const { text: norm, map } = normalise(text);
     const hits = [];
-    for (let k = norm.indexOf(query); k !== -1 && hits.length < 30; k = norm.indexOf(query, k + query.length)) {
+    const bounded = WORDISH.test(query[0]);
+    for (let k = norm.indexOf(query); k !== -1 && hits.length < 30; k = norm.indexOf(query, k + 1)) {
+      if (bounded && k > 0 && WORDISH.test(norm[k - 1])) continue; // Latin words and numbers match from their start
+      if (hits.length && map[k] < hits[hits.length - 1][1]) continue;
       const last = map[k + query.length - 1];
       let end = last + (text.codePointAt(last) > 0xffff ? 2 : 1);
       while (end < text.length && MARK.test(text[end])) end += 1;
