@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from site_build.errors import Problem, ProblemsFound
-from site_build.leaks import leak_problems, load_leaked
 from site_build.frontmatter import parse_front_matter
+from site_build.leaks import leak_problems, load_leaked
 from site_build.safety import check_content_tree, check_markdown_source, check_plain_text
 from site_build.textfile import decode_text
 
