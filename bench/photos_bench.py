@@ -11,7 +11,7 @@ then, for several runs, times in the same run:
 
 Medians are printed as a table and written as JSON with ``--json PATH``.
 
-    python bench/photos_bench.py --quick
+    python bench/photos_bench.py --quick          # 4 photos, one run (ours, loop, loop, ours)
     python bench/photos_bench.py --count 12 --runs 3 --json bench/photos.json
 """
 
@@ -181,6 +181,8 @@ def run(count: int, runs: int, size: tuple[int, int], workers: int, keep: Path |
                     "cold_ours_s": t_ours,
                     "cold_plain_s": t_plain,
                     "cold_ratio": t_ours / t_plain,
+                    "cold_ours_best_s": min(o1[0], o2[0]),
+                    "cold_plain_best_s": min(p1[0], p2[0]),
                     "cold_ours_cpu_s": cpu_ours,
                     "cold_plain_cpu_s": cpu_plain,
                     "cold_cpu_ratio": cpu_ours / cpu_plain,
@@ -193,6 +195,7 @@ def run(count: int, runs: int, size: tuple[int, int], workers: int, keep: Path |
             for folder in [*outs, caches[0]] + ([caches[1]] if i < runs - 1 else []):
                 shutil.rmtree(folder)
         med = {key: statistics.median(r[key] for r in rows) for key in rows[0]}
+        best_ours, best_plain = min(r["cold_ours_best_s"] for r in rows), min(r["cold_plain_best_s"] for r in rows)
         if keep is not None:
             keep.mkdir(parents=True, exist_ok=True)
             shutil.copytree(tmp / f"cache-{runs - 1}-1", keep, dirs_exist_ok=True)
@@ -208,6 +211,8 @@ def run(count: int, runs: int, size: tuple[int, int], workers: int, keep: Path |
             "pillow": PIL.__version__,
             "generate_s": round(t_gen, 2),
             "median": {k: round(v, 4) for k, v in med.items()},
+            # best of every measurement: the run least disturbed by other jobs on a shared machine
+            "best": {"cold_ours_s": best_ours, "cold_plain_s": best_plain, "cold_ratio": best_ours / best_plain},
             "runs_detail": [{k: round(v, 4) for k, v in r.items()} for r in rows],
             "targets": {"cold_ratio_max": TARGET_COLD_RATIO, "rebuild_share_max": TARGET_REBUILD_SHARE},
             "pass": {
@@ -279,6 +284,8 @@ def table(result: dict[str, Any]) -> str:
         f"| cold, plain Pillow loop | {m['cold_plain_s']:.2f} s ({n / m['cold_plain_s']:.2f} photos/s) | | |",
         f"| cold ratio ours / loop (wall) | {m['cold_ratio']:.3f}x | <= {TARGET_COLD_RATIO}x "
         f"| {'yes' if result['pass']['cold_ratio'] else 'NO'} |",
+        f"| cold ratio, best of all runs (wall) | {result['best']['cold_ours_s']:.2f} s / "
+        f"{result['best']['cold_plain_s']:.2f} s = {result['best']['cold_ratio']:.3f}x | | |",
         f"| cold CPU time ours / loop | {m['cold_ours_cpu_s']:.2f} s / {m['cold_plain_cpu_s']:.2f} s "
         f"= {m['cold_cpu_ratio']:.3f}x | | |",
         f"| rebuild, nothing changed | {m['rebuild_s'] * 1000:.1f} ms ({m['rebuild_share'] * 100:.2f} % of cold) "
@@ -297,15 +304,15 @@ def _size(text: str) -> tuple[int, int]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=None, help="photos (default 12; 4 with --quick)")
-    parser.add_argument("--runs", type=int, default=None, help="runs, medians reported (default 3; 2 with --quick)")
+    parser.add_argument("--runs", type=int, default=None, help="runs, medians reported (default 3; 1 with --quick)")
     parser.add_argument("--size", type=_size, default=(4032, 3024), help="camera size WIDTHxHEIGHT")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--quick", action="store_true", help="4 photos, 2 runs: well under a minute")
+    parser.add_argument("--quick", action="store_true", help="4 photos, 1 ABBA run: well under a minute")
     parser.add_argument("--json", type=Path, help="write the result as JSON here")
     parser.add_argument("--sweep", action="store_true", help="also compare nearby JPEG/WebP encoder settings")
     args = parser.parse_args(argv)
     count = args.count or (4 if args.quick else 12)
-    runs = args.runs or (2 if args.quick else 3)
+    runs = args.runs or (1 if args.quick else 3)
     result = run(count, runs, args.size, args.workers)
     print(table(result))
     if args.sweep:

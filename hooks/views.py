@@ -7,9 +7,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 from site_build import mkdocs_glue
+from site_build.pages import GeneratedFile
 from site_build.pages.plan_pages import generate_plan_pages
+from site_build.security_headers import headers_file
 
 
 @event_priority(-50)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    return mkdocs_glue.add_generated(files, config, generate_plan_pages(mkdocs_glue.context()))
+    generated = [*generate_plan_pages(mkdocs_glue.context()), GeneratedFile("_headers", headers_file())]
+    return mkdocs_glue.add_generated(files, config, generated)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from site_build.documents.cli import check_documents
 from site_build.errors import Problem, ProblemsFound
 from site_build.plan.load import load_plan
 from site_build.sources import check_sources
@@ -16,4 +17,5 @@ def check_all(root: Path) -> list[Problem]:
     except ProblemsFound as exc:
         problems.extend(exc.problems)
     problems += check_sources(root, root / "content")
+    problems += check_documents(root)
     return problems

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from site_build.context import resolve_as_of
+from site_build.documents.cli import add_subcommands
 from site_build.errors import Problem, ProblemsFound, format_problems
 from site_build.thaidate import to_arabic_digits
 
@@ -96,6 +97,8 @@ def parser() -> argparse.ArgumentParser:
     n.add_argument("--title", help="ชื่อกิจกรรม (title)")
     n.add_argument("--date", help="วันที่จัดกิจกรรม YYYY-MM-DD ปี ค.ศ. (default: today)")
     n.set_defaults(func=cmd_new)
+    d = sub.add_parser("documents", help="ประกาศ นโยบาย คำสั่ง: ตรวจ บันทึก SHA-256 เริ่มฉบับใหม่ (document tools)")
+    add_subcommands(d.add_subparsers(dest="documents_command", required=True))
     return p
 
 

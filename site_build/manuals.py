@@ -198,7 +198,7 @@ def print_page(manual: Manual) -> str:
         "",
         "[กลับไปหน้าคู่มือ](index.md){ .md-button } "
         '<button type="button" class="md-button md-button--primary lc-print-button" '
-        'onclick="window.print()">พิมพ์คู่มือนี้ (A4)</button>',
+        'data-lc-print hidden>พิมพ์คู่มือนี้ (A4)</button>',
         "",
         "หน้านี้รวมทุกบทของคู่มือไว้ในหน้าเดียวสำหรับพิมพ์ หรือกด Ctrl+P (บนโทรศัพท์ใช้เมนู \"พิมพ์\" หรือ \"แชร์\")",
         "",

@@ -98,7 +98,7 @@ def test_write_up_page_has_responsive_gallery(built_site: Path) -> None:
         assert 'type="image/webp"' in picture and " sizes=" in picture
         assert re.search(r'<img [^>]*width="\d+" height="\d+"', picture)
     assert 'loading="lazy"' in html
-    assert '<a href="../../plan/2566/project-1/#item-1-6-1">' in html
+    assert '<a href="../../plan/2566/project-1/#item-1-6-1"' in html
 
 
 def test_produced_images_are_upright_and_carry_no_metadata(built_site: Path) -> None:

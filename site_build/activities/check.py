@@ -12,7 +12,7 @@ from pathlib import Path
 from PIL import Image, UnidentifiedImageError
 
 from site_build.activities.load import load_activities
-from site_build.errors import Problem, relpath
+from site_build.errors import Problem
 from site_build.photos import MAX_PIXELS
 from site_build.plan.model import Plan
 
@@ -33,7 +33,7 @@ def check_activities(content_dir: Path, plan: Plan, *, display_root: Path) -> li
     writeups, problems = load_activities(content_dir, plan, display_root=display_root)
     for writeup in writeups:
         for name, path in writeup.photo_files.items():
-            problem = probe_photo(path, relpath(writeup.source, display_root), writeup.photo_lines.get(name), name)
+            problem = probe_photo(path, writeup.display, writeup.photo_lines.get(name), name)
             if problem is not None:
                 problems.append(problem)
     return sorted(problems)

@@ -53,10 +53,11 @@ def load_activities(content_dir: Path, plan: Plan, *, display_root: Path) -> tup
         return [], []
     writeups: list[WriteUp] = []
     problems: list[Problem] = []
+    shown_base = relpath(base, display_root)  # resolved once: thousands of bundles
     for entry in sorted(base.iterdir()):
         if entry.name.startswith((".", "_")):
             continue
-        shown = relpath(entry, display_root)
+        shown = f"{shown_base}/{entry.name}"
         if entry.is_file():
             problems.extend(_loose_file(entry, shown))
             continue
@@ -68,7 +69,7 @@ def load_activities(content_dir: Path, plan: Plan, *, display_root: Path) -> tup
                 fix_th="สร้างด้วยคำสั่ง python -m site_build new --item <รหัสกิจกรรม> --slug <ชื่อ> "
                        "หรือเปลี่ยนชื่อไฟล์ .md ในโฟลเดอร์เป็น index.md", code="no-index"))
             continue
-        writeup, found = load_writeup(entry, index, display_root=display_root)
+        writeup, found = load_writeup(entry, index, display_root=display_root, shown=f"{shown}/index.md")
         problems.extend(found)
         if writeup is not None:
             writeups.append(writeup)
@@ -95,10 +96,11 @@ def _loose_file(path: Path, shown: str) -> list[Problem]:
     return []
 
 
-def load_writeup(directory: Path, index: PlanIndex, *, display_root: Path) -> tuple[WriteUp | None, list[Problem]]:
+def load_writeup(directory: Path, index: PlanIndex, *, display_root: Path,
+                 shown: str | None = None) -> tuple[WriteUp | None, list[Problem]]:
     """One bundle: the write-up (or ``None`` when its front matter cannot be used) and its problems."""
     source = directory / "index.md"
-    shown = relpath(source, display_root)
+    shown = shown or relpath(source, display_root)
     try:
         text = read_text(source, display_name=shown)
         loaded, split = parse_front_matter(text, shown)

@@ -105,7 +105,7 @@ def template(index: PlanIndex, item_id: str, *, title: str | None, day: dt.date)
         f"date: {day.isoformat()}",
         "",
         "# รหัสกิจกรรมในแผนที่บันทึกนี้เป็นหลักฐาน (ดูรหัสในหน้าแผนบูรณาการ) ใส่ได้หลายรายการ รายการละบรรทัด",
-        f"# {item_id} = {index.describe(ref)}",
+        f"# {index.describe(ref)}",
         "plan_items:",
         f"  - {q(item_id)}",
         "",
@@ -134,17 +134,17 @@ def template(index: PlanIndex, item_id: str, *, title: str | None, day: dt.date)
         "# หรือ note (หมายเหตุ เช่น เลขที่หนังสือ e-office) การเผยแพร่บนเว็บไซต์นี้นับให้อัตโนมัติ ไม่ต้องใส่",
     ]
     if channels:
-        lines.append("# ช่องทางที่แผนกำหนดสำหรับกิจกรรมนี้: "
-                     + ", ".join(f"{c.id} ({c.name})" for c in channels))
+        lines.append("# ช่องทางที่แผนกำหนดสำหรับกิจกรรมนี้ (รหัส = ชื่อช่องทาง):")
     else:
-        lines.append("# รหัสช่องทางที่ใช้ได้: " + ", ".join(f"{c.id} ({c.name})" for c in index.plan.channels))
+        lines.append("# แผนไม่ได้กำหนดช่องทางสำหรับกิจกรรมนี้ รหัสช่องทางที่ใช้ได้ (รหัส = ชื่อช่องทาง):")
+    lines += [f"#   {c.id} = {c.name}" for c in manual]
     lines.append("# publicity:")
-    for k, channel in enumerate(manual[:2]):
-        lines.append(f"#   {channel.id}:")
-        if k == 0:
-            lines += ["#     url: https://www.facebook.com/...", f"#     date: {day.isoformat()}"]
-        else:
-            lines.append("#     note: เลขที่หนังสือ สว ... / 2566")
+    with_url = next((c for c in manual if c.kind == "public"), manual[0] if manual else None)
+    with_note = next((c for c in manual if c.platform == "e-office"), None)
+    if with_url is not None:
+        lines += [f"#   {with_url.id}:", "#     url: https://www.facebook.com/...", f"#     date: {day.isoformat()}"]
+    if with_note is not None and with_note is not with_url:
+        lines += [f"#   {with_note.id}:", "#     note: หนังสือแจ้งเวียน ที่ สว ... /2566"]
     partial = [c for c in ref.node.score if c.rule == "evidence" and c.partial is not None]
     if has_partial_score(ref.node):
         lines += ["", "# ระดับของหลักฐานสำหรับคะแนนสำนักดีเด่น (เลือก full หรือ partial):"]

@@ -15,6 +15,8 @@ Modules, one concern each (none imports MkDocs):
 - :mod:`.evidence_index`: the per-year ITA/OIT and model-organization evidence index from ``data/evidence``.
 - :mod:`.sitemap`: the human-readable sitemap.
 - :mod:`.scaffold`: start a new version of a document (``python -m site_build.documents new-version``).
+- :mod:`.style`: the feature's stylesheet, generated as ``assets/css/documents.css``.
+- :mod:`.cli`: ``python -m site_build.documents check | lock | new-version``.
 - :mod:`.build`: what the MkDocs hook calls, in event order.
 """
 

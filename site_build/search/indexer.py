@@ -11,8 +11,8 @@ import tempfile
 from pathlib import Path
 
 from site_build.errors import Problem, ProblemsFound
-from site_build.search.pages import EXCLUDED_CLASSES, index_copy
 from site_build.search.pagefind import pagefind_binary, remove_unused, run_pagefind
+from site_build.search.pages import EXCLUDED_CLASSES, index_copy
 from site_build.textfile import read_text
 
 BUNDLE_DIR = "pagefind"

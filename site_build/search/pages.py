@@ -18,16 +18,17 @@ from html.parser import HTMLParser
 from site_build.search.terms import extra_terms
 
 ARTICLE_CLASS = "md-content__inner"
-EXCLUDED_CLASSES = ("headerlink", "md-content__button", "md-source-file", "lc-page-meta")
+EXCLUDED_CLASSES = ("headerlink", "md-content__button", "md-source-file")
 """Chrome inside the article that is not content (besides anything marked ``data-pagefind-ignore``)."""
 NOINDEX_ATTR = "data-lc-noindex"
 """Put this attribute on any element of a page to keep the whole page out of search (e.g. print views)."""
 
 # Pagefind 1.6's own text rules, measured: it leaves these elements out even inside data-pagefind-body,
 # ends a sentence after the _BREAK elements and joins the text of all others without a space.
-_LEFT_OUT = frozenset("script style template noscript nav footer form svg iframe label".split())
-_BREAK = frozenset("article div h1 h2 h3 h4 h5 h6 li p section td tr ul".split())
-_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+_LEFT_OUT = frozenset(["script", "style", "template", "noscript", "nav", "footer", "form", "svg", "iframe", "label"])
+_BREAK = frozenset(["article", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "p", "section", "td", "tr", "ul"])
+_VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+                   "wbr"])
 
 _ARTICLE_START = re.compile(r"<article\b[^>]*\bclass=\"[^\"]*\b" + ARTICLE_CLASS + r"\b", re.IGNORECASE)
 _NOINDEX = re.compile(r"<[a-zA-Z][^<>]*\s" + NOINDEX_ATTR + r"[\s=/>]")

@@ -1,0 +1,31 @@
+"""The documented headers, the built `_headers` file and the code agree; the policy has no inline escape hatch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from site_build.security_headers import CONTENT_SECURITY_POLICY, HEADERS, apache_snippet, headers_file, nginx_snippet
+from tests.conftest import ROOT
+
+
+def test_docs_show_exactly_the_policy_in_code() -> None:
+    doc = (ROOT / "docs" / "security-headers.md").read_text(encoding="utf-8")
+    assert nginx_snippet().strip() in doc
+    assert apache_snippet().strip() in doc
+
+
+def test_policy_is_strict() -> None:
+    assert "'unsafe-inline'" not in CONTENT_SECURITY_POLICY
+    assert "'unsafe-eval'" not in CONTENT_SECURITY_POLICY.replace("'wasm-unsafe-eval'", "")
+    assert "frame-ancestors 'none'" in CONTENT_SECURITY_POLICY
+    assert {"Referrer-Policy", "X-Content-Type-Options", "Content-Security-Policy"} <= set(HEADERS)
+
+
+def test_built_site_ships_the_headers_file_and_no_inline_scripts(built_site: Path) -> None:
+    assert (built_site / "_headers").read_text(encoding="utf-8") == headers_file()
+    offenders = []
+    for page in built_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        if "<script>" in html or " onclick=" in html or " onload=" in html:
+            offenders.append(page.relative_to(built_site).as_posix())
+    assert offenders == []
