@@ -21,7 +21,8 @@ def test_new_then_check_round_trip(tmp_path: Path) -> None:
     assert index_md == root / "content" / "activities" / "2023-04-05-honour-good-people" / "index.md"
     text = index_md.read_text(encoding="utf-8")
     assert 'title: "คัดเลือกข้าราชการดีเด่น"' in text and "date: 2023-04-05" in text
-    assert "# ช่องทางที่แผนกำหนดสำหรับกิจกรรมนี้: website" in text  # inherited from 1.6
+    assert "#   strong-line = ไลน์ชมรม STRONG" in text  # required of 1.6, so of its part 1.6.1
+    assert "#   website =" not in text and "#   e-office =" not in text  # automatic / not required
 
     # The template is valid; only the text staff must write is flagged, each at its own line.
     problems = check_activities(root / "content", plan, display_root=root)
