@@ -6,7 +6,6 @@ Messages are Thai first; every problem names its file and line (see site_build.e
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import logging
 import os
 import sys
@@ -53,12 +52,12 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from site_build.activities.scaffold import scaffold
+    from site_build.activities.scaffold import parse_day, scaffold
     from site_build.plan.load import load_plan
 
     root = _root(args)
     plan = load_plan(root / "plan.yml", display_name="plan.yml")
-    day = dt.date.fromisoformat(to_arabic_digits(args.date)) if args.date else None
+    day = parse_day(args.date) if args.date else None
     path = scaffold(root / "content", plan, to_arabic_digits(args.item), title=args.title, day=day, slug=args.slug)
     print(f"สร้างไฟล์บันทึกกิจกรรมแล้ว: {path.relative_to(root).as_posix()}")
     print("ขั้นต่อไป: ใส่รูปภาพไว้ในโฟลเดอร์เดียวกัน แก้ไขไฟล์ index.md แล้วสั่ง python -m site_build check")

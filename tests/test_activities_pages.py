@@ -62,6 +62,7 @@ def test_measure_listings_hold_only_their_measure(tmp_path: Path) -> None:
     assert len(cards(pages["activities/measure-1.md"])) == 20
     assert "ยังไม่มีบันทึกกิจกรรม" in pages["activities/measure-3.md"]
     assert '<strong aria-current="page">มาตรการที่ ๒ (๑๐)</strong>' in pages["activities/measure-2.md"]
+    assert 'title: "กิจกรรมที่ดำเนินการแล้ว: มาตรการที่ ๒"' in pages["activities/measure-2.md"]
 
 
 def test_listing_page_size_does_not_grow_with_write_ups(tmp_path: Path) -> None:

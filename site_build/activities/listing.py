@@ -34,7 +34,7 @@ class Listing:
     """One listing (all write-ups, or one measure's), split into pages."""
 
     key: str  # "all" or "measure-1"
-    heading: str
+    heading: str  # "{n}" stands for the measure number, written in the site's digits
     first_uri: str
     items: Sequence[WriteUp]
     per_page: int = PER_PAGE
@@ -64,8 +64,8 @@ def listings(writeups: Sequence[WriteUp], index: PlanIndex, *, per_page: int = P
     out = [Listing("all", TITLE, "activities/index.md", ordered, per_page)]
     for measure in index.plan.measures:
         chosen = [w for w in ordered if measure.number in measure_numbers(w, index)]
-        out.append(Listing(measure.slug, f"{TITLE}: มาตรการที่ {measure.number}", f"activities/{measure.slug}.md",
-                           chosen, per_page))
+        out.append(Listing(measure.slug, f"{TITLE}: มาตรการที่ {{n}}", f"activities/{measure.slug}.md", chosen,
+                           per_page))
     return out
 
 
@@ -92,7 +92,8 @@ class _ListingView:
         uri = listing.uri(number)
         url = page_url(uri, self.directory_urls)
         fy = self.n(self.ctx.plan.fiscal_year)
-        title = listing.heading + (f" (หน้า {self.n(number)})" if number > 1 else "")
+        heading = listing.heading.replace("{n}", self.n(listing.key.split("-")[-1]))
+        title = heading + (f" (หน้า {self.n(number)})" if number > 1 else "")
         measure_title = ""
         if listing.key != "all":
             measure = next(m for m in self.ctx.plan.measures if m.slug == listing.key)

@@ -37,7 +37,7 @@ except ImportError:  # pragma: no cover - the photo package is part of the proje
 # Everything that looks like a photo: never published as an original, even when unsupported.
 IMAGE_SUFFIXES = frozenset(SUPPORTED_SUFFIXES | {".jfif", ".tif", ".tiff", ".bmp", ".dng", ".avif", ".raw",
                                                  ".cr2", ".cr3", ".nef", ".arw", ".orf", ".rw2", ".svg"})
-_INLINE_IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]*)\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+INLINE_IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]*)\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/|#)", re.IGNORECASE)
 
 
@@ -368,7 +368,7 @@ class _Checks:
         """``![alt](photo.jpg)`` in the story: allowed for listed photos, shown processed like the gallery."""
         listed = {p.file for p in self.meta.photos}
         for offset, text in enumerate(self.w.body.split("\n")):
-            for match in _INLINE_IMAGE.finditer(text):
+            for match in INLINE_IMAGE.finditer(text):
                 target = match.group("target")
                 if _EXTERNAL.match(target) or not is_image_name(target):
                     continue

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from site_build.activities.items import ItemRef, PlanIndex
-from site_build.activities.load import _INLINE_IMAGE
+from site_build.activities.load import INLINE_IMAGE
 from site_build.activities.model import PhotoRef, WriteUp
 from site_build.activities.publicity import ChannelState, publicity_states
 from site_build.activities.urls import page_url, photo_prefix
@@ -48,7 +48,7 @@ def lightbox_picture(photo: ProcessedPhoto, ref: PhotoRef, prefix: str, *, sizes
 
 
 class WriteUpView:
-    """Renders one write-up; built per page, cheap (no work grows with the number of write-ups)."""
+    """Renders write-up pages; one per build, and no page's work grows with the number of write-ups."""
 
     def __init__(self, ctx: BuildContext, index: PlanIndex, photos: Mapping[Path, ProcessedPhoto], *,
                  directory_urls: bool = True) -> None:
@@ -165,7 +165,7 @@ class WriteUpView:
             return lightbox_picture(photo, PhotoRef(file=ref.file, alt=alt, caption=ref.caption), prefix,
                                     sizes=HERO_SIZES, gallery="story")
 
-        return _INLINE_IMAGE.sub(replace, writeup.body)
+        return INLINE_IMAGE.sub(replace, writeup.body)
 
     def gallery(self, writeup: WriteUp, prefix: str) -> str:
         figures = []
