@@ -30,10 +30,12 @@ class ChannelState:
 
 
 def required_channels(writeup: WriteUp, index: PlanIndex) -> set[str]:
+    """Channels the plan names for the write-up's items; every channel when they name none, because the
+    plan's general publicity rule asks every activity to be publicised on all of them."""
     wanted: set[str] = set()
     for item_id in writeup.item_ids:
         wanted.update(index.required_channels(item_id))
-    return wanted
+    return wanted or {c.id for c in index.plan.channels}
 
 
 def publicity_states(writeup: WriteUp, index: PlanIndex) -> list[ChannelState]:

@@ -92,7 +92,7 @@ class Matrix:
 
 def required_channel_ids(plan: Plan, writeup: WriteUp, index: PlanIndex | None = None) -> set[str]:
     """The channels the plan asks of this write-up (every channel when its items name none)."""
-    return item_channels(writeup, index or PlanIndex(plan)) or {c.id for c in plan.channels}
+    return item_channels(writeup, index or PlanIndex(plan))
 
 
 def publicity_matrix(plan: Plan, writeups: list[WriteUp]) -> Matrix:

@@ -284,6 +284,12 @@
     if (first) first.querySelector("a").focus();
   });
 
+  // Result links are plain links: keep theme scripts from rerouting them (Material treats any click on a
+  // link into /en/… as a language switch when the page head lists rel=alternate language roots).
+  list.addEventListener("click", (event) => {
+    if (event.target.closest("a")) event.stopPropagation();
+  });
+
   const links = () => Array.from(list.querySelectorAll("a"));
   root.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && !panel.hidden) {
