@@ -70,17 +70,7 @@ class _StrictComposer(Composer):
     """Refuses anchors, aliases and explicit tags while composing."""
 
     def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
-        event = self.peek_event()
-        if isinstance(event, AliasEvent):
-            raise _Refused(event.start_mark, "alias", event.anchor)
-        if isinstance(event, (ScalarEvent, SequenceStartEvent, MappingStartEvent)):
-            if event.anchor is not None:
-                raise _Refused(event.start_mark, "anchor", event.anchor)
-            tag = getattr(event, "tag", None)
-            if tag is not None and tag != "!" and not (
-                isinstance(event, ScalarEvent) and tag == "tag:yaml.org,2002:str"
-            ):
-                raise _Refused(event.start_mark, "tag", tag)
+        _refuse(self.peek_event())
         return super().compose_node(parent, index)
 
 
@@ -97,6 +87,47 @@ class _Loader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, _Str
         yaml.parser.Parser.__init__(self)
         _StrictComposer.__init__(self)
         yaml.resolver.BaseResolver.__init__(self)
+
+
+if yaml.__with_libyaml__:
+    class _CLoader(yaml.cyaml.CParser, yaml.resolver.BaseResolver):  # type: ignore[misc]
+        def __init__(self, stream: str) -> None:
+            yaml.cyaml.CParser.__init__(self, stream)
+            yaml.resolver.BaseResolver.__init__(self)
+
+
+def _compose(text: str) -> Node | None:
+    """The node tree, refusing anchors, aliases and tags. libyaml (C) when present: about 6x faster,
+    which matters with thousands of write-ups; the pure-Python composer otherwise."""
+    if not yaml.__with_libyaml__:
+        loader = _Loader(text)
+        try:
+            return loader.get_single_node()
+        finally:
+            loader.dispose()
+    scan = _CLoader(text)
+    try:
+        while scan.check_event():
+            event = scan.get_event()
+            _refuse(event)
+    finally:
+        scan.dispose()
+    composer = _CLoader(text)
+    try:
+        return composer.get_single_node()
+    finally:
+        composer.dispose()
+
+
+def _refuse(event: Any) -> None:
+    if isinstance(event, AliasEvent):
+        raise _Refused(event.start_mark, "alias", event.anchor)
+    if isinstance(event, (ScalarEvent, SequenceStartEvent, MappingStartEvent)):
+        if event.anchor is not None:
+            raise _Refused(event.start_mark, "anchor", event.anchor)
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag != "!":
+            raise _Refused(event.start_mark, "tag", tag)
 
 
 def _problem(file: str, line: int, col: int, th: str, en: str, fix: str, path: PathKey = (),
@@ -132,9 +163,8 @@ def load_yaml(text: str, file: str, *, line_offset: int = 0) -> Loaded:
                 "ใช้เว้นวรรค (space) แทนแท็บ"))
     if problems:
         raise YamlError(problems)
-    loader = _Loader(text)
     try:
-        node = loader.get_single_node()
+        node = _compose(text)
     except _Refused as refused:
         line, col = refused.mark.line + 1 + line_offset, refused.mark.column + 1
         messages = {
@@ -155,8 +185,6 @@ def load_yaml(text: str, file: str, *, line_offset: int = 0) -> Loaded:
             file, line, col, "รูปแบบ YAML ไม่ถูกต้อง: " + str(exc.problem or exc.context),
             f"invalid YAML: {exc.problem or exc.context}",
             "ตรวจเครื่องหมาย : การย่อหน้า และเครื่องหมายคำพูดในบรรทัดนี้หรือบรรทัดก่อนหน้า")]) from None
-    finally:
-        loader.dispose()
     loaded = Loaded(data=None, file=file)
     if node is None:
         return loaded
@@ -194,7 +222,7 @@ def _convert(node: Node, path: PathKey, loaded: Loaded, problems: list[Problem],
     if isinstance(node, SequenceNode):
         return [_convert(item, (*path, i), loaded, problems, off) for i, item in enumerate(node.value)]
     assert isinstance(node, ScalarNode)
-    if node.style is not None:
+    if node.style:  # None (Python) or "" (libyaml) for plain scalars
         return node.value  # quoted or block scalar: always text
     return _resolve_plain(node, path, loaded, problems, off)
 

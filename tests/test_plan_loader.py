@@ -150,3 +150,25 @@ def test_status_from_evidence_and_as_of() -> None:
     parent = StatusBook.build(plan, dt.date(2023, 9, 1), [
         Evidence(dt.date(2023, 3, 1), "บันทึก", "activities/y/", item_ids=("1",))])
     assert parent.status(project1) is Status.DONE  # evidence for a project covers its parts
+
+
+@pytest.mark.parametrize("libyaml", [True, False], ids=["libyaml", "pure-python"])
+def test_both_yaml_backends_refuse_and_locate_the_same(monkeypatch: pytest.MonkeyPatch, libyaml: bool) -> None:
+    import yaml
+
+    from site_build.yamlsrc import YamlError, load_yaml
+
+    if libyaml and not yaml.__with_libyaml__:
+        pytest.skip("PyYAML was built without libyaml on this machine")
+    monkeypatch.setattr(yaml, "__with_libyaml__", libyaml)
+    for text, kind, where in [("a: 1\nb: &x 2\n", "anchor", (2, 4)), ("a: &x 1\nb: *x\n", "anchor", (1, 4)),
+                              ("a: !!python/name:os.system x\n", "tag", (1, 4)), ("a: [1\nb: 2\n", "YAML", None)]:
+        with pytest.raises(YamlError) as caught:
+            load_yaml(text, "f.yml")
+        [p] = caught.value.problems
+        assert kind in p.message_en
+        if where:
+            assert (p.line, p.column) == where
+    loaded = load_yaml("a: 'no'\nb: 0812\nc: |\n  x\n", "f.yml")
+    assert loaded.data == {"a": "no", "b": "0812", "c": "x\n"}
+    assert [p.code for p in loaded.problems] == ["leading-zero"]
