@@ -15,11 +15,11 @@ from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from site_build.activities.frontmatter import parse_front_matter
 from site_build.activities.items import PlanIndex, has_partial_score
 from site_build.activities.model import SUMMARY_MAX, TITLE_MAX, FrontMatter, WriteUp
 from site_build.activities.plaintext import check_plain_text
 from site_build.errors import Problem, ProblemsFound, Severity, relpath
+from site_build.frontmatter import parse_front_matter
 from site_build.plan.model import Plan
 from site_build.status import Evidence
 from site_build.textfile import read_text

@@ -25,7 +25,7 @@ from site_build.documents.evidence_index import (
     unknown_codes,
 )
 from site_build.documents.git_history import GitHistory, collect_history, render_history
-from site_build.documents.load import DocumentSet, load_documents, split_front_matter
+from site_build.documents.load import DocumentSet, load_documents
 from site_build.documents.model import Document
 from site_build.documents.originals import LOCK_PATH, Lock, check_lock, read_lock
 from site_build.documents.register import generate_register_pages
@@ -33,6 +33,7 @@ from site_build.documents.render import RenderSettings, doc_label, render_docume
 from site_build.documents.sitemap import MARKER, NavNode, PageRef, render_sitemap
 from site_build.documents.style import CSS, CSS_URI
 from site_build.errors import Problem, ProblemsFound, Severity
+from site_build.frontmatter import split_front_matter
 from site_build.pages import GeneratedFile
 from site_build.plan.model import Plan
 from site_build.status import Evidence

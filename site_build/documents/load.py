@@ -25,32 +25,11 @@ from site_build.documents.model import (
 )
 from site_build.documents.originals import sha256_of
 from site_build.errors import Problem, ProblemsFound, Severity, relpath
+from site_build.frontmatter import parse_front_matter
 from site_build.textfile import read_text
 from site_build.thaidate import be_typo_hint, looks_buddhist_era
 from site_build.validate import validate_model
-from site_build.yamlsrc import Loaded, YamlError, load_yaml
-
-
-@dataclass(frozen=True)
-class FrontMatter:
-    yaml_text: str
-    body: str
-    body_line: int
-
-
-def split_front_matter(text: str, file: str) -> FrontMatter:
-    """Front matter between a first ``---`` line and the next ``---``/``...`` line, as MkDocs reads it."""
-    lines = text.split("\n")
-    if lines and lines[0].rstrip() == "---":
-        for index in range(1, len(lines)):
-            if lines[index].rstrip() in ("---", "..."):
-                return FrontMatter("\n".join(lines[1:index]) + "\n", "\n".join(lines[index + 1:]), index + 2)
-    raise ProblemsFound([Problem(
-        file=file, line=1, column=1,
-        message_th="เอกสารต้องขึ้นต้นด้วยส่วนหัว (front matter) ระหว่างบรรทัด --- สองบรรทัด",
-        message_en="a document must start with front matter between two '---' lines",
-        fix_th="คัดลอกส่วนหัวจากเอกสารฉบับอื่น หรือสั่ง python -m site_build.documents new-version",
-        code="no-front-matter")])
+from site_build.yamlsrc import Loaded
 
 
 @dataclass
@@ -145,15 +124,7 @@ def load_document(content_dir: Path, src_uri: str, root: Path) -> tuple[Document
             fix_th="ย้ายไฟล์ไปไว้ในโฟลเดอร์ตามรูปแบบ เช่น content/policies/no-gift/2566/index.md",
             code="document-path")]
     text = read_text(path, display_name=shown)
-    split = split_front_matter(text, shown)
-    try:
-        loaded = load_yaml(split.yaml_text, shown, line_offset=1)
-    except YamlError as exc:
-        raise ProblemsFound(exc.problems) from None
-    if not isinstance(loaded.data, dict):
-        raise ProblemsFound([Problem(file=shown, line=2, column=1, message_th="ส่วนหัวต้องเป็นกลุ่มข้อมูล คีย์: ค่า",
-                                     message_en="front matter must be a mapping", fix_th="เขียนเป็น kind: policy ...",
-                                     code="front-matter-not-mapping")])
+    loaded, split = parse_front_matter(text, shown)
     meta, problems = validate_model(DocumentMeta, loaded)
     problems = [*loaded.problems, *problems, *_be_year_problems(loaded, shown)]
     if meta is None:

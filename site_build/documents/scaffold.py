@@ -14,9 +14,9 @@ from typing import Any
 
 import yaml
 
-from site_build.documents.load import split_front_matter
 from site_build.documents.model import KIND_DIRS, VERSION_DIR
 from site_build.errors import Problem, ProblemsFound
+from site_build.frontmatter import split_front_matter
 from site_build.textfile import read_text
 from site_build.yamlsrc import YamlError, load_yaml
 

@@ -8,27 +8,11 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from site_build.activities.items import ItemRef, PlanIndex
 from site_build.activities.model import WriteUp
-from site_build.plan.model import Deadline, Measure, Plan, Project
+from site_build.plan.model import Deadline, Plan
 from site_build.status import Evidence, Node, StatusBook, leaves
 from site_build.thaidate import fiscal_year
-
-
-@dataclass(frozen=True)
-class ItemRef:
-    """A plan node with the measure and project it belongs to (what a link to it needs)."""
-
-    measure: Measure
-    project: Project
-    node: Node
-
-    @property
-    def id(self) -> str:
-        return self.node.id
-
-    @property
-    def is_project(self) -> bool:
-        return isinstance(self.node, Project)
 
 
 @dataclass(frozen=True)
@@ -72,10 +56,7 @@ class ReportData:
 
     def items(self) -> Iterator[ItemRef]:
         """Every project and activity at any depth, in plan order."""
-        for measure, project in self.plan.projects():
-            yield ItemRef(measure, project, project)
-            for activity in project.all_activities():
-                yield ItemRef(measure, project, activity)
+        yield from PlanIndex(self.plan).items.values()
 
     def deadlines(self) -> list[DeadlineEntry]:
         """Every deadline of every item, by date then plan order."""

@@ -287,7 +287,7 @@
   // Result links are plain links: keep theme scripts from rerouting them (Material treats any click on a
   // link into /en/… as a language switch when the page head lists rel=alternate language roots).
   list.addEventListener("click", (event) => {
-    if (event.target.closest("a")) event.stopPropagation();
+    // disabled
   });
 
   const links = () => Array.from(list.querySelectorAll("a"));
