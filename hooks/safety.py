@@ -13,9 +13,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from site_build import mkdocs_glue
 from site_build.errors import raise_if_errors
+from site_build.inline_assets import externalize
 from site_build.safety.external import external_problems
 from site_build.safety.html import sanitize_html
 from site_build.sources import check_sources
@@ -28,6 +30,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         warnings = raise_if_errors(check_sources(root, Path(config.docs_dir)))
     mkdocs_glue.report(warnings)
     return files
+
+
+@event_priority(-100)
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Inline code that plugins add (glightbox) becomes files, so pages work under a strict CSP."""
+    prefix = get_relative_url("index.html", page.url or "index.html").removesuffix("index.html")
+    html, assets = externalize(output, prefix)
+    for path, content in assets.items():
+        target = Path(config.site_dir) / path
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8")
+    return html
 
 
 @event_priority(-100)

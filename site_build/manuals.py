@@ -194,7 +194,7 @@ def print_page(manual: Manual) -> str:
         meta["sample"] = True
     head = ["---", *(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()), "---", ""]
     out = [
-        '<div class="lc-print-toolbar" markdown>',
+        '<div class="lc-print-toolbar" data-lc-noindex markdown>',
         "",
         "[กลับไปหน้าคู่มือ](index.md){ .md-button } "
         '<button type="button" class="md-button md-button--primary lc-print-button" '

@@ -2,7 +2,9 @@
 
 Used for the deployment docs (docs/security-headers.md), the ``_headers`` file in the built site
 (for hosts that read it), and the browser test that loads pages under exactly this policy.
-Pagefind runs WebAssembly, hence ``'wasm-unsafe-eval'``; Material's CSS icons are ``data:`` images.
+Pagefind runs WebAssembly, hence ``'wasm-unsafe-eval'``; Material's CSS icons are ``data:`` images;
+the lightbox (GLightbox) builds its slides from HTML with ``style`` attributes, hence
+``style-src-attr 'unsafe-inline'`` (attributes only: no ``<style>`` elements, no scripts).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'",
     "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self'",
+    "style-src-attr 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",

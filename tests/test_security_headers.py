@@ -15,7 +15,9 @@ def test_docs_show_exactly_the_policy_in_code() -> None:
 
 
 def test_policy_is_strict() -> None:
-    assert "'unsafe-inline'" not in CONTENT_SECURITY_POLICY
+    directives = dict(d.split(" ", 1) for d in CONTENT_SECURITY_POLICY.split("; "))
+    assert "'unsafe-inline'" not in directives["script-src"] + directives["style-src"]
+    assert directives["style-src-attr"] == "'unsafe-inline'"  # GLightbox's slide markup; attributes only
     assert "'unsafe-eval'" not in CONTENT_SECURITY_POLICY.replace("'wasm-unsafe-eval'", "")
     assert "frame-ancestors 'none'" in CONTENT_SECURITY_POLICY
     assert {"Referrer-Policy", "X-Content-Type-Options", "Content-Security-Policy"} <= set(HEADERS)
@@ -29,3 +31,17 @@ def test_built_site_ships_the_headers_file_and_no_inline_scripts(built_site: Pat
         if "<script>" in html or " onclick=" in html or " onload=" in html:
             offenders.append(page.relative_to(built_site).as_posix())
     assert offenders == []
+
+
+def test_inline_code_becomes_content_addressed_files() -> None:
+    from site_build.inline_assets import externalize
+
+    html = ('<head><style id="s">.a{color:red}</style><script id="__config" type="application/json">{"a":1}</script>'
+            '<script src="x.js"></script></head><body><script id="init">go()</script><script>go()</script></body>')
+    out, files = externalize(html, "../../")
+    assert '<script id="__config" type="application/json">{"a":1}</script>' in out
+    assert '<script src="x.js"></script>' in out
+    assert "go()" not in out and ".a{color:red}" not in out
+    assert sorted(files.values()) == [".a{color:red}", "go()"]  # the same code twice → one file
+    [js] = [p for p in files if p.endswith(".js")]
+    assert f'<script id="init" src="../../{js}"></script>' in out

@@ -7,7 +7,9 @@ from a temporary folder; the published HTML is not rewritten.
 
 from __future__ import annotations
 
+import os
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from site_build.errors import Problem, ProblemsFound
@@ -17,23 +19,34 @@ from site_build.textfile import read_text
 
 BUNDLE_DIR = "pagefind"
 NOT_PAGES = frozenset({"404.html"})
+PARALLEL_FROM = 300
 
 
-def write_index_copies(site_dir: Path, target: Path) -> int:
-    """Write the searchable pages of ``site_dir`` into ``target`` (same paths); return how many."""
-    count = 0
+def _copy_page(job: tuple[Path, Path]) -> bool:
+    page, out = job
+    copy = index_copy(read_text(page))
+    if copy is None:
+        return False
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(copy, encoding="utf-8")
+    return True
+
+
+def write_index_copies(site_dir: Path, target: Path, *, workers: int | None = None) -> int:
+    """Write the searchable pages of ``site_dir`` into ``target`` (same paths); return how many.
+
+    Large sites (``PARALLEL_FROM`` pages or more) are parsed on every core: about 4 ms a page otherwise.
+    """
+    jobs = []
     for page in sorted(site_dir.rglob("*.html")):
         rel = page.relative_to(site_dir)
-        if rel.as_posix() in NOT_PAGES or rel.parts[0] == BUNDLE_DIR:
-            continue
-        copy = index_copy(read_text(page))
-        if copy is None:
-            continue
-        out = target / rel
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(copy, encoding="utf-8")
-        count += 1
-    return count
+        if rel.as_posix() not in NOT_PAGES and rel.parts[0] != BUNDLE_DIR:
+            jobs.append((page, target / rel))
+    workers = workers or os.cpu_count() or 1
+    if workers < 2 or len(jobs) < PARALLEL_FROM:
+        return sum(map(_copy_page, jobs))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return sum(pool.map(_copy_page, jobs, chunksize=32))
 
 
 def index_site(site_dir: Path, root: Path) -> None:

@@ -3,10 +3,9 @@
 Only the article (Material's ``<article class="md-content__inner">``) is searchable: navigation, header,
 footer and page chrome inside the article (permalinks, edit buttons, page history) are not. The text is
 taken the way Pagefind takes it, so the extra terms, the tests' expectations and the browser's exact
-check all read the same words. The index
-copy marks the article with ``data-pagefind-body`` and appends the extra terms of
-:mod:`site_build.search.terms` inside it. The copy lives in a temporary folder: the published pages
-stay exactly as MkDocs wrote them.
+check all read the same words. The index copy marks the article with ``data-pagefind-body`` and appends
+the extra terms of :mod:`site_build.search.terms` inside it. The copy lives in a temporary folder: the
+published pages stay exactly as MkDocs wrote them.
 """
 
 from __future__ import annotations

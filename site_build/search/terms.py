@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from site_build.search.text import ALT_CLOSE, ALT_OPEN, normalise
+from site_build.search.text import TERMS_CLOSE, TERMS_OPEN, normalise
 from site_build.thaidate import to_arabic_digits
 
 GRAM = 3
@@ -54,4 +54,4 @@ def digit_twins(text: str) -> list[str]:
 
 def extra_terms(text: str) -> str:
     """The bracketed block of extra terms for a page whose searchable text is ``text``."""
-    return f"{ALT_OPEN} {' '.join(digit_twins(text) + trigram_words(text))} {ALT_CLOSE}"
+    return f"{TERMS_OPEN} {' '.join(digit_twins(text) + trigram_words(text))} {TERMS_CLOSE}"

@@ -15,11 +15,11 @@ import unicodedata
 
 from site_build.thaidate import to_arabic_digits
 
-ALT_OPEN = "⟦"
-ALT_CLOSE = "⟧"
+TERMS_OPEN = "⟦"
+TERMS_CLOSE = "⟧"
 """Brackets around the extra index terms (site_build.search.terms) in the index-only copy, never in the site."""
 
-_ALTERNATE = re.compile(r"\s*" + ALT_OPEN + r"[^" + ALT_CLOSE + r"]*" + ALT_CLOSE)
+_TERMS = re.compile(r"\s*" + TERMS_OPEN + r"[^" + TERMS_CLOSE + r"]*" + TERMS_CLOSE)
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 _SPACES = re.compile(r"\s+")
 _DIGIT_COMMA = re.compile(r"(?<=[0-9]),(?=[0-9])")
@@ -33,7 +33,7 @@ def _char(ch: str) -> str:
 
 def display_text(indexed: str) -> str:
     """Pagefind's stored page text as a visitor should read it: no word-break marks, no extra terms."""
-    return _ALTERNATE.sub("", indexed.translate(_INVISIBLE))
+    return _TERMS.sub("", indexed.translate(_INVISIBLE))
 
 
 def normalise(text: str) -> str:

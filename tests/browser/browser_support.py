@@ -40,6 +40,12 @@ class Guard:
     def __init__(self) -> None:
         self.outside: list[str] = []
         self.errors: list[str] = []
+        self.csp: list[str] = []
+
+    def console(self, message: Any) -> None:
+        """The server sends the production Content-Security-Policy: any violation fails the test."""
+        if message.type == "error" and "Content Security Policy" in message.text:
+            self.csp.append(message.text)
 
     def route(self, route: Any) -> None:
         if urlsplit(route.request.url).hostname == "127.0.0.1":
@@ -51,6 +57,7 @@ class Guard:
     def check(self) -> None:
         assert not self.outside, f"requests to other hosts (blocked): {self.outside}"
         assert not self.errors, f"uncaught JavaScript errors: {self.errors}"
+        assert not self.csp, f"Content-Security-Policy violations: {self.csp}"
 
 
 def open_context(browser: Any, guard: Guard, viewport: dict[str, int]) -> tuple[Any, Any]:
@@ -59,6 +66,7 @@ def open_context(browser: Any, guard: Guard, viewport: dict[str, int]) -> tuple[
     context.route("**/*", guard.route)
     page = context.new_page()
     page.on("pageerror", lambda error: guard.errors.append(str(error)))
+    page.on("console", guard.console)
     return context, page
 
 

@@ -30,9 +30,17 @@ from browser_support import (
     page_kinds,
 )
 
+from site_build.security_headers import HEADERS
+
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    """Serves the site at / and at SUBPATH; no request log on the test output."""
+    """Serves the site at / and at SUBPATH with the production security headers; no request log."""
+
+    def end_headers(self) -> None:
+        for name, value in HEADERS.items():
+            if name != "Strict-Transport-Security":  # HSTS is meaningless over plain HTTP on 127.0.0.1
+                self.send_header(name, value)
+        super().end_headers()
 
     def translate_path(self, path: str) -> str:
         if path.startswith(SUBPATH):

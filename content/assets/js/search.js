@@ -5,12 +5,13 @@
  * ranking) and with the query's Thai runs as coded letter trigrams (site_build/search/terms.py), which
  * find a word anywhere, even inside a compound the segmenter split differently (ราชการ in ข้าราชการ).
  * A candidate is shown only when its text really contains the query under the same rule as
- * site_build/search/text.py (NFKC, lower case, Thai digits = Arabic digits, no zero-width characters or
+ * site_build/search/text.py: NFKC, lower case, Thai digits = Arabic digits, no zero-width characters or
  * thousands commas, one space for any whitespace; Thai matches anywhere, Latin words and numbers from
- * their start). So สินบน also finds รับสินบน, 2566 and ๒๕๖๖ find each other, and no page is listed that
- * lacks the words. Excerpts and <mark> highlights are cut from that
- * exact match. Pagefind itself loads only on first focus or typing.
- * Keyboard: Enter searches, Arrow Down/Up (or Tab) moves through the results, Escape closes.
+ * their start. So สินบน also finds รับสินบน, 2566 and ๒๕๖๖ find each other, and no page is listed that
+ * lacks the words. Excerpts and <mark> highlights are cut from that exact match.
+ *
+ * Pagefind itself loads only on first focus or typing. Keyboard: Enter searches, Arrow Down/Up (or Tab)
+ * moves through the results, Escape closes the panel.
  */
 (() => {
   "use strict";
@@ -33,13 +34,13 @@
 
   const THAI = "๐๑๒๓๔๕๖๗๘๙";
   const INVISIBLE = /[\u200b\u200c\u200d\u2060\ufeff\u00ad]/;
-  const TWIN = /\s*\u27e6[^\u27e7]*\u27e7/g; // "⟦2566⟧": Arabic twin of a Thai-digit number, index only
+  const TERMS = /\s*\u27e6[^\u27e7]*\u27e7/g; // "⟦ 2566 vava… ⟧": the index-only extra terms, never shown
   const MARK = /\p{M}/u;
   const WORDISH = /[0-9a-z]/;
 
   const arabic = (s) => s.replace(/[๐-๙]/g, (d) => String(THAI.indexOf(d)));
   const localDigits = (n) => (thaiDigits ? String(n).replace(/[0-9]/g, (d) => THAI[d]) : String(n));
-  const displayText = (s) => Array.from(s).filter((c) => !INVISIBLE.test(c)).join("").replace(TWIN, "");
+  const displayText = (s) => Array.from(s).filter((c) => !INVISIBLE.test(c)).join("").replace(TERMS, "");
   const cleanQuery = (s) => s.replace(/["“”\u27e6\u27e7]/g, " ");
 
   /* Two Latin letters per Thai letter, as site_build/search/terms.py codes the index's trigrams. */
@@ -287,7 +288,7 @@
   // Result links are plain links: keep theme scripts from rerouting them (Material treats any click on a
   // link into /en/… as a language switch when the page head lists rel=alternate language roots).
   list.addEventListener("click", (event) => {
-    // disabled
+    if (event.target.closest("a")) event.stopPropagation();
   });
 
   const links = () => Array.from(list.querySelectorAll("a"));
