@@ -1,85 +1,24 @@
 """End to end: the bundled write-ups built into a site (as of 2023-06-30), read as a visitor and an auditor would.
 
-The build is isolated (a temp copy of the project with only the home page, the plan and the write-ups)
-so other sections in progress cannot break it, and it applies the activities settings mkdocs.yml
-needs (glightbox, the stylesheet, the listing nav) whether or not they are in mkdocs.yml yet.
+Reads the session's one real build (``built_site`` in tests/conftest.py).
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from tests.conftest import AS_OF, EPOCH, ROOT, read_page
+from tests.conftest import ROOT, read_page
 
 pytestmark = pytest.mark.slow
 
 WRITEUP = "activities/2023-04-05-honour-good-people/"
 ORIGINALS = sorted(p for p in (ROOT / "content" / "activities").rglob("*")
                    if p.is_file() and p.suffix.lower() in {".jpg", ".jpeg", ".png", ".heic", ".webp"})
-NAV = [
-    {"หน้าแรก": "index.md"},
-    {"แผนบูรณาการ": ["plan/2566/index.md", "plan/2566/measure-1.md", "plan/2566/measure-2.md",
-                     "plan/2566/measure-3.md", "plan/2566/open-data.md"]},
-    {"กิจกรรมที่ดำเนินการแล้ว": ["activities/index.md", "activities/measure-1.md", "activities/measure-2.md",
-                                 "activities/measure-3.md"]},
-]
-
-
-def build_isolated(project: Path, site: Path) -> None:
-    """Copy what the write-ups need into ``project`` and build it strictly into ``site``."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.utils.yaml import yaml_load
-
-    project.mkdir(parents=True)
-    for name in ("mkdocs.yml", "plan.yml"):
-        shutil.copy2(ROOT / name, project / name)
-    for name in ("hooks", "overrides", "site_build"):
-        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "content" / "assets", project / "content" / "assets")
-    shutil.copytree(ROOT / "content" / "activities", project / "content" / "activities")
-    (project / "content" / "index.md").write_text("# หน้าแรก\n", encoding="utf-8")
-    if (ROOT / ".cache" / "photos").is_dir():  # warm photo cache: same bytes, same renditions
-        shutil.copytree(ROOT / ".cache" / "photos", project / ".cache" / "photos")
-    with open(project / "mkdocs.yml", encoding="utf-8") as fh:
-        raw = yaml_load(fh)
-    extra_css = [c for c in raw.get("extra_css", []) if c != "assets/css/activities.css"]
-    extra_css.append("assets/css/activities.css")
-    plugins = [p for p in raw.get("plugins") or []
-               if p != "glightbox" and not (isinstance(p, dict) and "glightbox" in p)]
-    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=True, nav=NAV,
-                         extra_css=extra_css, plugins=[*plugins, {"glightbox": {"manual": True}}])
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
-
-
-@pytest.fixture(scope="module")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    base = tmp_path_factory.mktemp("activities-site")
-    saved = {k: os.environ.get(k) for k in ("SITE_AS_OF", "SOURCE_DATE_EPOCH")}
-    os.environ.update(SITE_AS_OF=AS_OF, SOURCE_DATE_EPOCH=EPOCH)
-    try:
-        build_isolated(base / "project", base / "site")
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-    yield base / "site"
-
-
 def urls_in(html: str) -> list[str]:
     """Every image URL in src and srcset attributes."""
     found = re.findall(r'\ssrc="([^"]+)"', html)

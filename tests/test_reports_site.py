@@ -1,18 +1,13 @@
 """End to end: the tracking views in a built site (as of 2023-06-30), read back as HTML, CSV, iCalendar and RSS.
 
-Uses the session's real build once ``hooks/reports.py`` is registered in mkdocs.yml; until then an
-isolated copy of the project (home page with the progress marker, plan, write-ups) is built with the
-hook added, so this file tests the real hook either way.
+Reads the session's one real build (``built_site`` in tests/conftest.py).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import feedparser
@@ -25,65 +20,16 @@ from site_build.reports.generate import HOME_MARKER
 from site_build.reports.periods import periods
 from site_build.status import leaves
 from site_build.thaidate import digits
-from tests.conftest import AS_OF, EPOCH, ROOT, read_page
+from tests.conftest import ROOT, read_page
 
 pytestmark = pytest.mark.slow
 
-HOOK = "hooks/reports.py"
 CSS = ["assets/css/reports.css", "assets/css/report-print.css"]
 
 
-def registered() -> bool:
-    return HOOK in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-
-
-def build_isolated(project: Path, site: Path) -> None:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.utils.yaml import yaml_load
-
-    project.mkdir(parents=True)
-    for name in ("mkdocs.yml", "plan.yml"):
-        shutil.copy2(ROOT / name, project / name)
-    for name in ("hooks", "overrides", "site_build"):
-        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "content" / "assets", project / "content" / "assets")
-    shutil.copytree(ROOT / "content" / "activities", project / "content" / "activities")
-    (project / "content" / "index.md").write_text(f"# หน้าแรก\n\n{HOME_MARKER}\n", encoding="utf-8")
-    if (ROOT / ".cache" / "photos").is_dir():
-        shutil.copytree(ROOT / ".cache" / "photos", project / ".cache" / "photos")
-    with open(project / "mkdocs.yml", encoding="utf-8") as fh:
-        raw = yaml_load(fh)
-    extra_css = [*(c for c in raw.get("extra_css", []) if c not in CSS), *CSS]
-    plugins = [p for p in raw.get("plugins") or []
-               if p != "glightbox" and not (isinstance(p, dict) and "glightbox" in p)]
-    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=True, nav=None,
-                         extra_css=extra_css, plugins=[*plugins, {"glightbox": {"manual": True}}],
-                         hooks=["hooks/plan.py", "hooks/activities.py", "hooks/views.py", HOOK])
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
-
-
 @pytest.fixture(scope="module")
-def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    if registered():
-        yield request.getfixturevalue("built_site")
-        return
-    base = tmp_path_factory.mktemp("reports-site")
-    saved = {k: os.environ.get(k) for k in ("SITE_AS_OF", "SOURCE_DATE_EPOCH")}
-    os.environ.update(SITE_AS_OF=AS_OF, SOURCE_DATE_EPOCH=EPOCH)
-    try:
-        build_isolated(base / "project", base / "site")
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-    yield base / "site"
+def site(built_site: Path) -> Path:
+    return built_site
 
 
 @pytest.fixture(scope="module")
@@ -138,9 +84,7 @@ def test_progress_page_counts_every_leaf_and_has_text_equivalents(site: Path, pl
 
 
 def test_home_page_shows_the_progress_block(site: Path) -> None:
-    source = (ROOT / "content" / "index.md").read_text(encoding="utf-8")
-    if registered() and HOME_MARKER not in source:
-        pytest.skip("content/index.md has no progress marker yet")
+    assert HOME_MARKER in (ROOT / "content" / "index.md").read_text(encoding="utf-8")
     html = read_page(site, "")
     assert 'class="lc-home-progress"' in html and HOME_MARKER not in html
     assert 'href="progress/2566/"' in html
