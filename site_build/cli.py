@@ -116,6 +116,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from mkdocs.exceptions import MkDocsException
 
     args = parser().parse_args(argv)
+    # Material's end-of-life banner is for developers (see README); staff output stays about their content.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     _show_engine_messages()
     try:
         return int(args.func(args))

@@ -26,7 +26,12 @@ class Status(StrEnum):
 
     @property
     def icon(self) -> str:
-        return {"done": "✅", "due": "⏳", "overdue": "⚠️"}[self.value]
+        """A plain symbol every font has (emoji need an emoji font); decorative beside the words."""
+        return {"done": "✓", "due": "○", "overdue": "!"}[self.value]
+
+    def badge_html(self) -> str:
+        return (f'<span class="lc-status lc-status--{self.value}"><span aria-hidden="true">{self.icon}</span> '
+                f"{self.label_th}</span>")
 
 
 @dataclass(frozen=True, order=True)

@@ -125,7 +125,7 @@ class WriteUpView:
             link = f"[{self.item_label(ref)}](/{project_uri(plan, ref.project)}{anchor})"
             status = book.status(ref.node)
             level = writeup.meta.score_level.get(ref.id)
-            badge = f'<span class="lc-status lc-status--{status.value}">{status.icon} {status.label_th}</span>'
+            badge = status.badge_html()
             rows.append([link + (f"<br>ระดับหลักฐาน: {SCORE_LEVEL_TH[level]}" if level else ""),
                          self.n(ref.measure.number), self.deadlines(ref.node, book), badge])
         if not rows:

@@ -100,7 +100,7 @@ class _View:
 
     def status_badge(self, node: Node) -> str:
         status = self.book.status(node)
-        return f'<span class="lc-status lc-status--{status.value}">{status.icon} {status.label_th}</span>'
+        return status.badge_html()
 
     def label(self, node: Node) -> str:
         if isinstance(node, Project):

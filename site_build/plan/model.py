@@ -118,10 +118,9 @@ class Responsible(Strict):
     note: Text | None = None
 
 
-class Activity(Strict):
-    """A sub-activity (e.g. ๑.๖, or part ๑) of project ๒). Leaf activities are what evidence names."""
+class _Item(Strict):
+    """What every plan item states, whether a project or one of its sub-activities."""
 
-    id: ItemId
     title: Text
     details: list[Text] = Field(default_factory=list)
     outputs: list[Text] = Field(default_factory=list)
@@ -132,8 +131,14 @@ class Activity(Strict):
     responsible: Responsible | None = None
     score: list[ScoreComponent] = Field(default_factory=list)
     publicity: list[Id] = Field(default_factory=list)
-    parts: list[Activity] = Field(default_factory=list)
     note: Text | None = None
+
+
+class Activity(_Item):
+    """A sub-activity (e.g. ๑.๖, or part ๑) of project ๒). Leaf activities are what evidence names."""
+
+    id: ItemId
+    parts: list[Activity] = Field(default_factory=list)
 
     def walk(self) -> Iterator[Activity]:
         yield self
@@ -147,22 +152,11 @@ class Activity(Strict):
             yield from part.leaves()
 
 
-class Project(Strict):
+class Project(_Item):
     """A numbered project/activity (๑–๒๘). Without ``activities`` the project itself is the leaf."""
 
     number: int = Field(ge=1)
-    title: Text
-    details: list[Text] = Field(default_factory=list)
-    outputs: list[Text] = Field(default_factory=list)
-    outcomes: list[Text] = Field(default_factory=list)
-    targets: list[Target] = Field(default_factory=list)
-    deadlines: list[Deadline] = Field(default_factory=list)
-    deadline_note: Text | None = None
-    responsible: Responsible | None = None
-    score: list[ScoreComponent] = Field(default_factory=list)
-    publicity: list[Id] = Field(default_factory=list)
     activities: list[Activity] = Field(default_factory=list)
-    note: Text | None = None
 
     @property
     def id(self) -> str:
