@@ -38,7 +38,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET = 250 * 1024
@@ -266,8 +266,9 @@ def material_fetches(parser: _Refs) -> list[tuple[str, str]]:
         base = str(config.get("base", ".")).rstrip("/")
         fetches += [("js", config["search"]), ("data", f"{base}/search/search_index.json")]
     for href in parser.alternates:
-        fetches.append(("data", posixpath.join(href.rstrip("/"), "sitemap.xml") if href.rstrip("/") else
-                        "sitemap.xml"))
+        # Material resolves "sitemap.xml" against each alternate URL (new URL("sitemap.xml", href)):
+        # "en/" → "en/sitemap.xml", "feed.xml" → "sitemap.xml".
+        fetches.append(("data", urljoin(href, "sitemap.xml")))
     return fetches
 
 

@@ -7,7 +7,6 @@ added its files.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +34,7 @@ def _source(file: File) -> Path | None:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     ctx = mkdocs_glue.context()
     extra = config.extra or {}
-    plan_file = Path(os.environ.get("LC_PLAN") or ctx.site.root / extra.get("plan_file", "plan.yml"))
+    plan_file = ctx.plan_path or ctx.site.root / "plan.yml"
     sources = [f.src_uri for f in files.documentation_pages() if f.generated_by is None]
     with mkdocs_glue.problems_as_build_error():
         state = prepare(ctx, sources, plan_file=plan_file, extra=extra)

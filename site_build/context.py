@@ -60,6 +60,7 @@ class BuildContext:
     site: Site
     plan: Plan
     as_of: dt.date
+    plan_path: Path | None = None
     evidence: list[Evidence] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     extras: dict[str, Any] = field(default_factory=dict)

@@ -44,7 +44,7 @@ def start_build(config: MkDocsConfig) -> BuildContext:
     plan_path = Path(os.environ.get("LC_PLAN") or site.root / (config.extra or {}).get("plan_file", "plan.yml"))
     with problems_as_build_error():
         plan = load_plan(plan_path, display_name=_display(plan_path, site.root))
-    _current = BuildContext(site=site, plan=plan, as_of=resolve_as_of(config.extra.get("as_of")))
+    _current = BuildContext(site=site, plan=plan, as_of=resolve_as_of(config.extra.get("as_of")), plan_path=plan_path)
     return _current
 
 
