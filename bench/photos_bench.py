@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import concurrent.futures
-import importlib.util
 import io
 import json
 import multiprocessing
@@ -41,19 +40,12 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench.common import samples_module  # noqa: E402
 from site_build.photos import PhotoSettings, process_photos  # noqa: E402
 from site_build.photos.geometry import decode_target, layout, oriented_size  # noqa: E402
 
 TARGET_COLD_RATIO = 1.25
 TARGET_REBUILD_SHARE = 0.05
-
-
-def _samples_module() -> Any:
-    spec = importlib.util.spec_from_file_location("make_sample_photos", ROOT / "scripts" / "make_sample_photos.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def make_camera_photos(folder: Path, count: int, size: tuple[int, int]) -> list[Path]:
@@ -62,7 +54,7 @@ def make_camera_photos(folder: Path, count: int, size: tuple[int, int]) -> list[
     Two base scenes, each photo with its own seeded grain: every file has distinct bytes (so nothing
     is deduplicated) while generation stays about 0.3 s per photo.
     """
-    samples = _samples_module()
+    samples = samples_module()
     make = {0x010F: "BenchPhone", 0x0110: "BenchPhone 12"}
     gps = {1: "N", 2: (13.0, 45.0, 1.5), 3: "E", 4: (100.0, 31.0, 2.25)}
     scenes = [samples.make_scene(size[0], size[1], 9000 + k, noise=0) for k in range(min(2, count))]
@@ -230,7 +222,7 @@ def encoder_sweep(size: tuple[int, int] = (1600, 1200), repeat: int = 3) -> list
 
     from PIL import ImageChops, ImageStat
 
-    samples = _samples_module()
+    samples = samples_module()
     ref = samples.add_grain(samples.make_scene(4032, 3024, 9000, noise=0), 9100, 12)
     ref = ref.resize(size, Image.Resampling.LANCZOS)
     ref.info = {}

@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import importlib.util
 import io
 import json
 import logging
@@ -48,6 +47,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import site_build.activities.build as activities_build  # noqa: E402
+from bench.common import samples_module  # noqa: E402
 from site_build.activities.items import PlanIndex  # noqa: E402
 from site_build.plan.load import load_plan  # noqa: E402
 
@@ -60,17 +60,9 @@ STORY = ("ย่อหน้าสังเคราะห์สำหรับ�
 
 
 # -- inputs --------------------------------------------------------------------------------------
-def _samples_module() -> Any:
-    spec = importlib.util.spec_from_file_location("make_sample_photos", ROOT / "scripts" / "make_sample_photos.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def camera_photos(folder: Path, count: int, size: tuple[int, int]) -> list[Path]:
     """Phone-like JPEGs at quality 92 with GPS and make/model; every other one stored sideways."""
-    samples = _samples_module()
+    samples = samples_module()
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for i in range(count):
