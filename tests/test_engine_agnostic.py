@@ -8,7 +8,8 @@ import sys
 from tests.conftest import ROOT
 
 CORE = ["site_build.plan", "site_build.thaidate", "site_build.status", "site_build.pages.plan_pages",
-        "site_build.activities.load", "site_build.activities.scaffold", "site_build.photos", "site_build.documents.load",
+        "site_build.activities.load", "site_build.activities.scaffold", "site_build.photos",
+        "site_build.documents.load",
         "site_build.reports.generate", "site_build.safety", "site_build.search.indexer", "site_build.social",
         "site_build.manuals", "site_build.checkall", "site_build.build", "site_build.cli"]
 
