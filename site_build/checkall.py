@@ -11,7 +11,7 @@ from pathlib import Path
 
 from site_build.activities.check import check_activities
 from site_build.documents.cli import check_documents
-from site_build.errors import Problem, ProblemsFound
+from site_build.errors import Problem, ProblemsFound, unique
 from site_build.plan.load import load_plan
 from site_build.sources import check_sources
 
@@ -27,4 +27,4 @@ def check_all(root: Path) -> list[Problem]:
     if plan is not None:
         problems += check_activities(root / "content", plan, display_root=root)
     problems += check_documents(root)
-    return problems
+    return unique(problems)

@@ -60,14 +60,20 @@ def format_problem(problem: Problem) -> str:
 
 
 def format_problems(problems: Iterable[Problem]) -> str:
-    return "\n".join(format_problem(p) for p in sorted(problems))
+    return "\n".join(format_problem(p) for p in unique(problems))
+
+
+def unique(problems: Iterable[Problem]) -> list[Problem]:
+    """Sorted, each problem once: two checks that both cover a field (the page-wide plain-text check and a
+    write-up's schema) must not show staff the same line twice."""
+    return sorted(set(problems))
 
 
 class ProblemsFound(Exception):
     """Raised once, after collecting every problem in a run."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems: list[Problem] = sorted(problems)
+        self.problems: list[Problem] = unique(problems)
         super().__init__(format_problems(self.problems))
 
     @property

@@ -58,3 +58,19 @@ def test_every_hostile_source_is_named_with_its_line(tmp_path: Path) -> None:
     assert warnings == [("content/news/yaml.md", 4, "personal-mobile")]  # a mobile number warns, masked
     # the secret itself is never repeated in any message
     assert not any(SECRET in (p.message_th + p.message_en + p.fix_th).lower() for p in problems)
+
+
+def test_check_reports_a_field_checked_twice_only_once(tmp_path: Path) -> None:
+    """The page-wide plain-text check and the write-up schema both cover `title`: staff see the line once."""
+    from site_build.checkall import check_all
+
+    for name in ("content", "data"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy2(ROOT / "plan.yml", tmp_path / "plan.yml")
+    page = tmp_path / "content" / "activities" / "2023-04-05-honour-good-people" / "index.md"
+    lines = page.read_text(encoding="utf-8").split("\n")
+    number = next(i for i, line in enumerate(lines) if line.startswith("title:"))
+    lines[number] = 'title: "ข่าว <b>ตัวหนา</b>"'
+    page.write_text("\n".join(lines), encoding="utf-8")
+    problems = [p for p in check_all(tmp_path) if p.code == "plain-text-markup"]
+    assert [(p.file, p.line) for p in problems] == [(page.relative_to(tmp_path).as_posix(), number + 1)]
