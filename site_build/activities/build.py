@@ -98,9 +98,11 @@ def prepare(ctx: BuildContext, *, directory_urls: bool = True, settings: PhotoSe
         raise ProblemsFound(problems)
     ctx.add_evidence(evidence_of(writeups))
     sources = [path for w in writeups for path in w.photo_files.values()]
+    focus = {w.photo_files[p.file]: p.focus for w in writeups for p in w.meta.photos
+             if p.focus is not None and p.file in w.photo_files}
     try:
         photos = process_photos(sources, cache_dir or photo_cache_dir(root), settings or PhotoSettings(),
-                                workers=workers, display_root=root)
+                                workers=workers, display_root=root, focus=focus)
     except ProblemsFound as exc:
         raise ProblemsFound([*problems, *exc.problems]) from None
     warnings = [*problems, *(w for p in photos.values() for w in p.warnings)]

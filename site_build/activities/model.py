@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, field_validator, model_validator
 
 from site_build.activities.items import normalize_item_id
+from site_build.photos.geometry import NAMED_FOCUS
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 SUMMARY_MAX = 300
@@ -25,12 +26,40 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+FOCUS_WORDS = {"top": "top", "center": "center", "centre": "center", "bottom": "bottom",
+               "บน": "top", "กลาง": "center", "ล่าง": "bottom"}
+FOCUS_HELP = ("เขียน focus: top (ส่วนบน), focus: center (กึ่งกลาง), focus: bottom (ส่วนล่าง) "
+              "หรือจุดที่ต้องการเป็นร้อยละจากซ้ายและจากบน เช่น focus: [50, 20]")
+
+
 class PhotoRef(_Strict):
-    """A photo in the bundle: the file beside ``index.md``, its alt text (required), a caption."""
+    """A photo in the bundle: the file beside ``index.md``, its alt text (required), a caption, and where
+    the 4:3 gallery and listing crops should keep the picture (``focus``, see site_build.photos.geometry)."""
 
     file: Text
     alt: Text
     caption: Text | None = None
+    focus: tuple[float, float] | None = None
+
+    @field_validator("focus", mode="before")
+    @classmethod
+    def _focus(cls, value: object) -> object:
+        """``top|center|bottom`` (or บน|กลาง|ล่าง) or ``[x, y]`` percent → (x, y) percent."""
+        if value is None:
+            return None
+        if isinstance(value, str):
+            word = FOCUS_WORDS.get(value.strip().lower())
+            if word is None:
+                raise ValueError(f"ไม่รู้จักตำแหน่งจุดสนใจของรูป '{value}': {FOCUS_HELP}")
+            return NAMED_FOCUS[word]
+        if (isinstance(value, (list, tuple)) and len(value) == 2
+                and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)):
+            x, y = float(value[0]), float(value[1])
+            if 0 <= x <= 100 and 0 <= y <= 100:
+                return (x, y)
+            raise ValueError(f"จุดสนใจของรูป [{value[0]}, {value[1]}] ต้องเป็นร้อยละ 0 ถึง 100 ทั้งสองค่า "
+                             "(ค่าแรกวัดจากซ้าย ค่าที่สองวัดจากบน)")
+        raise ValueError(f"จุดสนใจของรูป (focus) เขียนไม่ถูกรูปแบบ: {FOCUS_HELP}")
 
 
 class PublicityRecord(_Strict):

@@ -20,6 +20,7 @@ from site_build.context import BuildContext
 from site_build.markdown_text import md_cell, md_escape, md_table
 from site_build.pages.plan_pages import item_anchor, project_uri
 from site_build.photos import ProcessedPhoto, picture_html
+from site_build.photos.geometry import focus_classes
 from site_build.status import StatusBook
 from site_build.thaidate import Digits, digits, format_date
 
@@ -39,12 +40,13 @@ def largest_jpeg_url(photo: ProcessedPhoto, prefix: str) -> str:
 
 
 def lightbox_picture(photo: ProcessedPhoto, ref: PhotoRef, prefix: str, *, sizes: str, lazy: bool = True,
-                     gallery: str = "writeup") -> str:
+                     gallery: str = "writeup", css_class: str | None = None) -> str:
     """A picture that opens the full-size JPEG in the lightbox (GLightbox reads ``a.glightbox``)."""
     desc = f' data-description="{html.escape(ref.caption)}"' if ref.caption else ""
     return (f'<a class="glightbox lc-photo" href="{html.escape(largest_jpeg_url(photo, prefix))}" data-type="image" '
             f'data-gallery="{gallery}"{desc}>'
-            + picture_html(photo, url_prefix=prefix, alt=ref.alt, sizes=sizes, lazy=lazy) + "</a>")
+            + picture_html(photo, url_prefix=prefix, alt=ref.alt, sizes=sizes, lazy=lazy, css_class=css_class)
+            + "</a>")
 
 
 class WriteUpView:
@@ -175,10 +177,15 @@ class WriteUpView:
                 continue
             caption = f"<figcaption>{html.escape(ref.caption)}</figcaption>" if ref.caption else ""
             figures.append(f'<figure class="lc-gallery__item">'
-                           f"{lightbox_picture(photo, ref, prefix, sizes=GALLERY_SIZES)}{caption}</figure>")
+                           f"{self.gallery_picture(photo, ref, prefix)}{caption}</figure>")
         if not figures:
             return ""
         return '<div class="lc-gallery">\n' + "\n".join(figures) + "\n</div>\n"
+
+    @staticmethod
+    def gallery_picture(photo: ProcessedPhoto, ref: PhotoRef, prefix: str) -> str:
+        """The gallery's 4:3 box is a CSS crop (object-fit): it keeps the same part as the listing's cover file."""
+        return lightbox_picture(photo, ref, prefix, sizes=GALLERY_SIZES, css_class=focus_classes(photo.focus))
 
     def publicity_section(self, writeup: WriteUp) -> str:
         states = publicity_states(writeup, self.index)

@@ -46,9 +46,11 @@ def hash_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def cache_key(source_sha256: str, fingerprint: str) -> str:
-    """The full key: the source's bytes and the settings, nothing else (not the name, not the mtime)."""
-    return hashlib.sha256(f"{source_sha256}:{fingerprint}".encode()).hexdigest()
+def cache_key(source_sha256: str, fingerprint: str, focus: tuple[float, float] | None = None) -> str:
+    """The full key: the source's bytes, the settings and the staff's crop focus (when set), nothing else
+    (not the name, not the mtime): moving a photo's focus renders its crops again."""
+    tail = "" if focus is None else f":focus={focus[0]:g},{focus[1]:g}"
+    return hashlib.sha256(f"{source_sha256}:{fingerprint}{tail}".encode()).hexdigest()
 
 
 def key_dir_name(key: str) -> str:
@@ -87,6 +89,7 @@ class Manifest:
     format: str
     files: tuple[dict[str, Any], ...]  # {"name", "kind" (width|cover|share), "width", "height", "mime", "size"}
     notes: tuple[dict[str, str], ...] = ()
+    focus: tuple[float, float] = (50.0, 50.0)  # where the cover and share crops were taken (percent)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -97,6 +100,7 @@ class Manifest:
             "format": self.format,
             "files": list(self.files),
             "notes": list(self.notes),
+            "focus": list(self.focus),
         }
 
     @classmethod
@@ -108,6 +112,7 @@ class Manifest:
             format=str(data["format"]),
             files=tuple(data["files"]),
             notes=tuple(data.get("notes", ())),
+            focus=_focus(data.get("focus")),
         )
 
     def renditions(self, cache_dir: Path) -> list[tuple[str, Rendition]]:
@@ -125,6 +130,12 @@ class Manifest:
             )
             out.append((str(f["kind"]), rendition))
         return out
+
+
+def _focus(value: Any) -> tuple[float, float]:
+    if isinstance(value, list) and len(value) == 2:
+        return (float(value[0]), float(value[1]))
+    return (50.0, 50.0)
 
 
 def load_manifest(cache_dir: Path, key: str) -> Manifest | None:

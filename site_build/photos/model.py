@@ -37,6 +37,7 @@ class ProcessedPhoto:
     cover: tuple[Rendition, Rendition]
     share: Rendition
     warnings: tuple[Problem, ...] = ()
+    focus: tuple[float, float] = (50.0, 50.0)  # the crops' focus in percent (geometry.effective_focus)
 
     @property
     def webp(self) -> tuple[Rendition, ...]:

@@ -12,7 +12,7 @@ import os
 import stat
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -113,6 +113,7 @@ def _photo(source: Path, manifest: Manifest, cache_dir: Path, display: str) -> P
         cover=(covers["image/webp"], covers["image/jpeg"]),
         share=share,
         warnings=_warnings(source, manifest, display),
+        focus=manifest.focus,
     )
 
 
@@ -138,13 +139,16 @@ def process_photos(
     *,
     workers: int | None = None,
     display_root: Path | None = None,
+    focus: Mapping[Path, tuple[float, float]] | None = None,
 ) -> dict[Path, ProcessedPhoto]:
     """Make (or find in the cache) every rendition of every source photo.
 
     Returns one :class:`ProcessedPhoto` per source, keyed by the path as given. Raises
     :class:`~site_build.errors.ProblemsFound` listing every refused file (paths shown relative to
-    ``display_root``) after the good ones have been cached.
+    ``display_root``) after the good ones have been cached. ``focus`` maps a source to the crop focus
+    staff set for it (percent, see :mod:`site_build.photos.geometry`); it is part of the cache key.
     """
+    focus = focus or {}
     given = [Path(s) for s in sources]  # a generator must not be consumed twice
     cache_dir = Path(cache_dir).absolute()  # Rendition.path is absolute, whatever the caller passed
     cache_dir.mkdir(parents=True, exist_ok=True)
@@ -152,7 +156,7 @@ def process_photos(
     fingerprint = settings.fingerprint()
     found: list[Problem] = []
     results: dict[Path, ProcessedPhoto] = {}
-    waiting: dict[str, list[Path]] = {}  # cache key -> sources with those bytes, rendered once
+    waiting: dict[str, list[Path]] = {}  # cache key -> sources with those bytes and focus, rendered once
 
     def display(source: Path) -> str:
         return relpath(source, display_root)
@@ -170,14 +174,14 @@ def process_photos(
                 found.append(problems.unreadable(f"{type(exc).__name__}: {exc.strerror or exc}").at(display(source)))
                 continue
             memo.remember(source, checked, digest)
-        key = cache_key(digest, fingerprint)
+        key = cache_key(digest, fingerprint, focus.get(source))
         manifest = load_manifest(cache_dir, key)
         if manifest is not None:
             results[source] = _photo(source, manifest, cache_dir, display(source))
         else:
             waiting.setdefault(key, []).append(source)
 
-    jobs = [Job(str(group[0]), str(cache_dir), settings) for group in waiting.values()]
+    jobs = [Job(str(group[0]), str(cache_dir), settings, focus.get(group[0])) for group in waiting.values()]
     by_path = {str(group[0]): group for group in waiting.values()}
     for outcome in run_jobs(jobs, workers if workers is not None else (os.cpu_count() or 1)):
         group = by_path[outcome.path]

@@ -26,7 +26,7 @@ from site_build.photos.cache import (
     write_manifest,
 )
 from site_build.photos.decode import decode
-from site_build.photos.geometry import layout
+from site_build.photos.geometry import Focus, centering, effective_focus, layout
 from site_build.photos.problems import PhotoError, PhotoFailure
 from site_build.photos.settings import PhotoSettings
 
@@ -38,6 +38,7 @@ class Job:
     path: str
     cache_dir: str
     settings: PhotoSettings
+    focus: Focus | None = None  # the staff's ``focus:``; None = the default for the photo's shape
 
 
 @dataclass(frozen=True)
@@ -90,9 +91,13 @@ class _Writer:
         self._add(f"{name}.jpg", kind, im, "image/jpeg", encode_jpeg(im, self.settings.jpeg_quality))
 
 
-def render_bytes(data: bytes, suffix: str, cache_dir: Path, settings: PhotoSettings) -> Manifest:
-    """Decode once, write every rendition and crop, then the manifest. Reuses a complete folder."""
-    key = cache_key(hash_bytes(data), settings.fingerprint())
+def render_bytes(data: bytes, suffix: str, cache_dir: Path, settings: PhotoSettings,
+                 focus: Focus | None = None) -> Manifest:
+    """Decode once, write every rendition and crop, then the manifest. Reuses a complete folder.
+
+    The cover and share crops keep ``focus`` in view (see :func:`~site_build.photos.geometry.effective_focus`).
+    """
+    key = cache_key(hash_bytes(data), settings.fingerprint(), focus)
     existing = load_manifest(cache_dir, key)
     if existing is not None:  # an identical photo elsewhere, or a concurrent build, got here first
         return existing
@@ -114,10 +119,11 @@ def render_bytes(data: bytes, suffix: str, cache_dir: Path, settings: PhotoSetti
         writer.jpeg(str(w), "width", im)
         made.append(im)
         current = im
-    cover_im = ImageOps.fit(_smallest_covering(made, cover), cover, RESAMPLE)
+    where = effective_focus(decoded.width, decoded.height, focus)
+    cover_im = ImageOps.fit(_smallest_covering(made, cover), cover, RESAMPLE, centering=centering(where))
     writer.webp("cover", "cover", cover_im)
     writer.jpeg("cover", "cover", cover_im)
-    share_im = ImageOps.fit(_smallest_covering(made, share), share, RESAMPLE)
+    share_im = ImageOps.fit(_smallest_covering(made, share), share, RESAMPLE, centering=centering(where))
     writer.jpeg("share", "share", share_im)
     manifest = Manifest(
         key=key,
@@ -126,6 +132,7 @@ def render_bytes(data: bytes, suffix: str, cache_dir: Path, settings: PhotoSetti
         format=decoded.format,
         files=tuple(writer.files),
         notes=tuple(n.to_json() for n in decoded.notes),
+        focus=where,
     )
     write_manifest(cache_dir, manifest)
     return manifest
@@ -139,7 +146,7 @@ def render_job(job: Job) -> Outcome:
     except OSError as exc:
         return Outcome(job.path, failure=problems.unreadable(f"{type(exc).__name__}: {exc.strerror or exc}"))
     try:
-        manifest = render_bytes(data, path.suffix, Path(job.cache_dir), job.settings)
+        manifest = render_bytes(data, path.suffix, Path(job.cache_dir), job.settings, job.focus)
     except PhotoError as exc:
         return Outcome(job.path, failure=exc.failure)
     except MemoryError:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 # Bump when the bytes the pipeline writes change for the same inputs (resampling, crop, encoder
 # options): every cached photo is then rendered again once.
-PIPELINE_VERSION = 1
+PIPELINE_VERSION = 2  # 2: portrait photos keep their upper part in the cover/share crops
 
 # 120 million pixels: accepts every ordinary phone mode (12, 48, 50, 64 and 108 MP, e.g. 8000x6000 and
 # 12000x9000) and refuses 200 MP "ultra" modes and decompression bombs. A 120 MP RGB image is 360 MB
