@@ -54,7 +54,7 @@ def test_dates_come_from_commits_in_bangkok_time(repo: Path) -> None:
     page = history.for_paths([repo / "content/policies/no-gift/2566/index.md"])
     assert page.first == dt.date(2023, 1, 5)
     assert page.last == dt.date(2023, 3, 20)
-    assert [c.subject for c in page.recent] == ["แก้คำผิด <ข้อ ๒>", "เพิ่มนโยบายไม่รับของขวัญ"]
+    assert [c.note for c in page.recent] == ["ปรับปรุงเนื้อหา", "เผยแพร่ครั้งแรก"]  # no Change-note trailers here
 
 
 def test_history_follows_a_rename(repo: Path) -> None:
@@ -73,7 +73,8 @@ def test_rendered_block_in_thai_with_escaped_subjects_and_links(repo: Path) -> N
     html = render_history(page, digit_style="thai", repo_url="https://github.com/example/site")
     assert 'เผยแพร่ครั้งแรก <time datetime="2023-01-05">๕ มกราคม ๒๕๖๖</time>' in html
     assert 'ปรับปรุงล่าสุด <time datetime="2023-03-20">๒๐ มีนาคม ๒๕๖๖</time>' in html
-    assert "แก้คำผิด &lt;ข้อ ๒&gt;" in html and "<ข้อ" not in html
+    assert "แก้คำผิด" not in html  # the commit message is the developers'; readers get a change note
+    assert "— ปรับปรุงเนื้อหา" in html and "— เผยแพร่ครั้งแรก" in html
     assert 'href="https://github.com/example/site/commits/HEAD/content/policies/no-gift/2566/index.md"' in html
     assert f'href="https://github.com/example/site/commit/{page.recent[0].sha}"' in html
 
@@ -126,3 +127,60 @@ def test_parse_log_handles_quoted_paths_and_copies() -> None:
             "\x1ebbb\x1f2023-01-01T10:00:00+07:00\x1ffirst\n\nA\tx.md\n")
     history = parse_log(text)
     assert history.by_path == {'content/a"b.md': [0], "y.md": [0], "x.md": [1]}
+
+
+def test_change_notes_from_trailers_and_code_only_commits_never_shown(tmp_path: Path) -> None:
+    root = tmp_path / "notes"
+    root.mkdir()
+    git(root, "init", "-q", "-b", "main")
+    page = "content/about/contact.md"
+    commit(root, page, "v1", "Add contact page", "2023-01-10T10:00:00+07:00")
+    commit(root, "site_build/guard.py", "x", "Leaked-credential guard, build integrity tests, CLI error reporting",
+           "2023-02-01T10:00:00+07:00")
+    commit(root, page, "v2", "Fix phone\n\nChange-note: แก้ไขหมายเลขโทรศัพท์ <สำนักงาน>", "2023-03-01T10:00:00+07:00")
+    commit(root, page, "v3", "Reformat front matter\n\nChange-note: none", "2023-04-01T10:00:00+07:00")
+    commit(root, page, "v4", "Refactor headings across pages", "2023-05-01T10:00:00+07:00")
+    history = collect_history(root, pathspec=["content"])
+    assert {c.subject for c in history.commits} == {"Add contact page", "Fix phone", "Reformat front matter",
+                                                    "Refactor headings across pages"}  # code never even read
+    shown = history.for_paths([root / page])
+    assert [(c.date.month, c.note) for c in shown.recent] == [
+        (5, "ปรับปรุงเนื้อหา"), (3, "แก้ไขหมายเลขโทรศัพท์ <สำนักงาน>"), (1, "เผยแพร่ครั้งแรก")]
+    assert shown.total == 3 and shown.last == dt.date(2023, 5, 1)
+    html = render_history(shown, repo_url=None)
+    assert "แก้ไขหมายเลขโทรศัพท์ &lt;สำนักงาน&gt;" in html and "ประวัติการเปลี่ยนแปลงเนื้อหา" in html
+    for english in ("Add contact", "Fix phone", "Reformat", "Refactor", "Leaked-credential", "guard"):
+        assert english not in html
+    assert "<code>" not in html  # no bare hashes without somewhere to look them up
+    linked = render_history(shown, repo_url="https://github.com/example/site")
+    assert 'href="https://github.com/example/site/commits/HEAD/content/about/contact.md"' in linked
+    assert shown.first == dt.date(2023, 1, 10)
+
+
+def test_pages_in_the_real_build_show_no_developer_messages(built_site: Path) -> None:
+    import re
+
+    subjects = {line for line in subprocess.run(["git", "log", "--format=%s"], cwd=Path(__file__).parent,
+                                                capture_output=True, text=True).stdout.splitlines() if len(line) > 20}
+    checked = 0
+    for path in [built_site / "index.html", built_site / "about" / "contact" / "index.html",
+                 built_site / "policies" / "no-gift" / "2566" / "index.html"]:
+        html = path.read_text("utf-8")
+        block = re.search(r'<aside class="lc-history".*?</aside>', html, re.S)
+        if block is None:
+            continue
+        checked += 1
+        for subject in subjects:
+            assert subject[:40] not in block.group(0), (path, subject)
+        assert not re.search(r"<li>[^<]*<time[^>]*>[^<]*</time> — [A-Za-z]", block.group(0)), path
+    assert checked
+
+
+def test_a_minor_change_is_not_the_last_updated_date() -> None:
+    text = ("\x1ebbb\x1f2023-04-01T10:00:00+07:00\x1fTypo\x1fnone\n\nM\tcontent/a.md\n"
+            "\x1eaaa\x1f2023-01-01T10:00:00+07:00\x1fFirst\x1fเพิ่มหน้า\x1dพร้อมแผนที่\n\nA\tcontent/a.md\n")
+    history = parse_log(text)
+    history.toplevel = Path("/repo")
+    page = history.for_paths([Path("/repo/content/a.md")])
+    assert page.last == dt.date(2023, 1, 1) and page.total == 1
+    assert [c.note for c in page.recent] == ["เพิ่มหน้า พร้อมแผนที่"]

@@ -3,6 +3,12 @@
 Dates are commit dates in Asia/Bangkok, shown in พ.ศ. Renames are followed (a moved page keeps its
 history). In a shallow clone or outside git the history would be wrong (every file would look new),
 so the page says plainly that the history is incomplete instead of showing wrong dates.
+
+The public list is a change history for readers (GOV.UK's change notes are the model), not the
+developers' log: only commits that changed the page's own source files are listed, each with the
+Thai note from its ``Change-note:`` trailer (``git interpret-trailers``), else a neutral default.
+A commit whose note is ``Change-note: none`` is a minor change (typo, formatting): not listed and not
+a "last updated" date. Commit subjects are kept for the one link to the full history, never shown.
 """
 
 from __future__ import annotations
@@ -24,6 +30,12 @@ RECENT = 5
 
 _RECORD = "\x1e"
 _FIELD = "\x1f"
+_NOTES = "\x1d"  # between several Change-note trailers of one commit
+TRAILER = "Change-note"
+MINOR_NOTES = frozenset({"none", "-", "ไม่มี"})  # Change-note: none → a minor change, not listed
+DEFAULT_NOTE_TH = "ปรับปรุงเนื้อหา"
+FIRST_NOTE_TH = "เผยแพร่ครั้งแรก"
+LOG_FORMAT = f"{_RECORD}%H{_FIELD}%cI{_FIELD}%s{_FIELD}%(trailers:key={TRAILER},valueonly,unfold,separator=%x1d)"
 
 MESSAGES_TH: dict[str, str] = {
     "shallow": "ประวัติไม่สมบูรณ์: สำเนาโค้ดแบบตื้น (shallow clone) จึงไม่แสดงวันที่เผยแพร่และวันที่ปรับปรุง "
@@ -37,7 +49,21 @@ MESSAGES_TH: dict[str, str] = {
 class Commit:
     sha: str
     date: dt.date
-    subject: str
+    subject: str  # the developer's message: never shown on a page
+    note: str | None = None  # the reader's change note (Change-note: trailer), if written
+
+    @property
+    def minor(self) -> bool:
+        return self.note is not None and self.note.strip().lower() in MINOR_NOTES
+
+
+@dataclass(frozen=True)
+class Change:
+    """One line of a page's public change history."""
+
+    sha: str
+    date: dt.date
+    note: str
 
 
 @dataclass(frozen=True)
@@ -47,7 +73,7 @@ class FileHistory:
     state: State
     first: dt.date | None = None
     last: dt.date | None = None
-    recent: tuple[Commit, ...] = ()
+    recent: tuple[Change, ...] = ()
     total: int = 0
     paths: tuple[str, ...] = ()  # relative to the repository's top level
 
@@ -78,8 +104,11 @@ class GitHistory:
         if not indexes:
             return FileHistory(state="no-commits", paths=rels)
         chosen = [self.commits[i] for i in indexes]  # newest first (git log order)
-        return FileHistory(state="ok", first=min(c.date for c in chosen), last=max(c.date for c in chosen),
-                           recent=tuple(chosen[:RECENT]), total=len(chosen), paths=rels)
+        oldest = chosen[-1]
+        changes = [Change(c.sha, c.date, c.note or (FIRST_NOTE_TH if c is oldest else DEFAULT_NOTE_TH))
+                   for c in chosen if c is oldest or not c.minor]
+        return FileHistory(state="ok", first=min(c.date for c in chosen), last=max(c.date for c in changes),
+                           recent=tuple(changes[:RECENT]), total=len(changes), paths=rels)
 
 
 def _git(args: Sequence[str], cwd: Path) -> subprocess.CompletedProcess[str] | None:
@@ -103,7 +132,7 @@ def collect_history(root: Path, pathspec: Sequence[str] = ()) -> GitHistory:
         return GitHistory(state="shallow", toplevel=toplevel)
     spec = [s for s in pathspec if s]
     log = _git(["-c", "core.quotepath=false", "-c", "log.showSignature=false", "log", "--no-color", "-M",
-                "--name-status", f"--format={_RECORD}%H{_FIELD}%cI{_FIELD}%s", "--", *spec], toplevel)
+                "--name-status", f"--format={LOG_FORMAT}", "--", *spec], toplevel)
     if log is None:
         return GitHistory(state="no-git", toplevel=toplevel, detail="git log failed")
     if log.returncode != 0:
@@ -115,17 +144,18 @@ def collect_history(root: Path, pathspec: Sequence[str] = ()) -> GitHistory:
 
 
 def parse_log(text: str) -> GitHistory:
-    """Parse ``git log --name-status --format=<RS>%H<US>%cI<US>%s`` output, newest commit first."""
+    """Parse ``git log --name-status --format=<RS>%H<US>%cI<US>%s<US><change notes>`` output, newest first."""
     history = GitHistory(state="ok")
     alias: dict[str, str] = {}  # an older name -> the file's name today (renames, walking back in time)
     for record in text.split(_RECORD):
         if not record.strip():
             continue
         head, _, rest = record.partition("\n")
-        sha, date_text, subject = ([*head.split(_FIELD), "", "", ""])[:3]
+        sha, date_text, subject, notes = ([*head.split(_FIELD), "", "", "", ""])[:4]
         when = dt.datetime.fromisoformat(date_text.strip()).astimezone(BANGKOK).date()
         index = len(history.commits)
-        history.commits.append(Commit(sha=sha.strip(), date=when, subject=subject.strip()))
+        note = " ".join(n.strip() for n in notes.split(_NOTES) if n.strip()) or None
+        history.commits.append(Commit(sha=sha.strip(), date=when, subject=subject.strip(), note=note))
         for line in rest.splitlines():
             if not line.strip():
                 continue
@@ -197,13 +227,13 @@ def render_history(history: FileHistory, *, digit_style: Digits = "thai", repo_u
                f'ปรับปรุงล่าสุด {day(history.last)}</p>')
     count = digits(len(history.recent), digit_style)
     total = digits(history.total, digit_style)
-    out.append(f"<details><summary>ประวัติการแก้ไข ({count} ครั้งล่าสุด จากทั้งหมด {total} ครั้ง)</summary>")
+    out.append(f"<details><summary>ประวัติการเปลี่ยนแปลงเนื้อหา ({count} ครั้งล่าสุด จากทั้งหมด {total} ครั้ง)</summary>")
     out.append('<ul class="lc-history__list">')
-    for commit in history.recent:
-        sha = html.escape(commit.sha[:7])
-        link = repo_links(repo_url, None, commit.sha)
-        ref = f' <a href="{html.escape(link)}"><code>{sha}</code></a>' if link else f" <code>{sha}</code>"
-        out.append(f"<li>{day(commit.date)} — {html.escape(commit.subject)}{ref}</li>")
+    for change in history.recent:
+        link = repo_links(repo_url, None, change.sha)
+        ref = (f' <a href="{html.escape(link)}" aria-label="รายละเอียดทางเทคนิคของการเปลี่ยนแปลงนี้">'
+               f"<code>{html.escape(change.sha[:7])}</code></a>") if link else ""
+        out.append(f"<li>{day(change.date)} — {html.escape(change.note)}{ref}</li>")
     out.append("</ul>")
     if link_html:
         out.append(f"<p>{link_html.strip()}</p>")
