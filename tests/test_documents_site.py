@@ -136,7 +136,10 @@ def test_register_lists_every_document_with_status(site: Path) -> None:
     html = page(site, "register/")
     for url in DOCUMENT_URLS:
         assert f'href="../{url}"' in html, url
-    assert html.count("lc-doc-status--in_force") == len(DOCUMENT_URLS)
+    # issue 13 point 14: only the order, whose source gives its dates, is shown as in force; the seven sample
+    # documents without dates say so instead of claiming "ใช้บังคับ"
+    assert html.count("lc-doc-status--in_force") == 1
+    assert html.count("lc-doc-status--dates_unknown") == len(DOCUMENT_URLS) - 1
     rows = list(csv.DictReader(io.StringIO((site / "register/documents.csv").read_bytes().decode("utf-8-sig"))))
     assert {r["url"].split("/", 3)[3] for r in rows} == set(DOCUMENT_URLS)
 

@@ -95,15 +95,35 @@ class DocumentsBuild:
         return out
 
     def target_info(self, src_uri: str, url: str, text: Callable[[], str | None], source: Path | None) -> TargetInfo:
-        """Title, sample flag and date of a file an evidence entry points at."""
+        """Title, sample flag, dates (each saying which date it is) and real source files of an evidence target.
+
+        The evidence date is a document's signing (else effective) date or a write-up's event date; a
+        page's last change in git is a separate, labelled fact, never the evidence date.
+        """
+        paths = self.history_sources(src_uri, source)
+        changed = self.history.for_paths(paths).last if paths else None
+        sources = tuple(self._repo_path(p) for p in paths)
         doc = self.docs.by_src.get(src_uri)
         if doc is not None:
-            return TargetInfo(url=url, title=doc.meta.title, sample=doc.meta.sample, date=doc.dated)
+            kind = "signed" if doc.meta.signed_on else "effective" if doc.meta.effective_on else None
+            note = None if doc.shown_status in ("in_force", "superseded", "withdrawn") else doc.shown_status_th
+            return TargetInfo(url=url, title=doc.meta.title, sample=doc.meta.sample, date=doc.dated, date_kind=kind,
+                              last_changed=changed, sources=sources, status_note=note)
         title, sample = None, False
         if src_uri.endswith(".md"):
             title, sample = page_title_and_sample(text() or "")
-        last = self.history.for_paths([source]).last if source is not None else None
-        return TargetInfo(url=url, title=title, sample=sample, date=last)
+        writeup = next((w for w in self.ctx.extras.get("writeups", ()) if w.uri == src_uri), None)
+        if writeup is not None:
+            return TargetInfo(url=url, title=title or writeup.title, sample=writeup.sample, date=writeup.date,
+                              date_kind="event", last_changed=changed, sources=sources)
+        return TargetInfo(url=url, title=title, sample=sample, last_changed=changed, sources=sources)
+
+    def _repo_path(self, path: Path) -> str:
+        root = self.ctx.site.root
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
 
     # -- per page --------------------------------------------------------------------------------
     def document_markdown(self, src_uri: str, body: str) -> str | None:

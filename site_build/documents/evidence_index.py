@@ -38,6 +38,14 @@ Status = Literal["present", "partial", "sample", "missing"]
 STATUS_TH: dict[str, str] = {"present": "มีแล้ว", "partial": "มีบางส่วน", "sample": "มีเฉพาะตัวอย่าง",
                              "missing": "ยังไม่มี"}
 TargetPath = Annotated[str, StringConstraints(pattern=r"^[^/\\#][^\\#]*(#[A-Za-z0-9_-]+)?$")]
+# Which date a date is. The evidence date is when the evidence happened or was made (never a commit);
+# a page's last change (git) is shown apart from it and always labelled as such.
+DateKind = Literal["event", "signed", "effective", "given"]
+DATE_KIND_TH: dict[str, str] = {"event": "วันที่จัดกิจกรรม", "signed": "วันที่ลงนาม",
+                                "effective": "วันที่มีผลใช้บังคับ", "given": "วันที่ระบุในดัชนีหลักฐาน"}
+LAST_CHANGED_TH = "หน้าเว็บปรับปรุงล่าสุด"
+GENERATED = "generated"  # in ``paths``: a page the build makes, with no single source file
+GENERATED_TH = "สร้างอัตโนมัติ"
 
 
 class Strict(BaseModel):
@@ -158,7 +166,11 @@ class TargetInfo:
     url: str  # site-relative URL
     title: str | None = None
     sample: bool = False
-    date: dt.date | None = None
+    date: dt.date | None = None  # the evidence date: an activity's day, a document's signing/effect date
+    date_kind: DateKind | None = None
+    last_changed: dt.date | None = None  # the page's last content change (git), labelled as such
+    sources: tuple[str, ...] = ()  # repository files the page is made from; () = generated from many
+    status_note: str | None = None  # e.g. a document whose dates are unknown says so
 
 
 Lookup = Callable[[str], "TargetInfo | None"]
@@ -166,11 +178,20 @@ Lookup = Callable[[str], "TargetInfo | None"]
 
 @dataclass(frozen=True)
 class ResolvedTarget:
-    path: str  # docs-relative source path (may carry "#anchor")
+    path: str  # docs-relative page path as the data file names it (may carry "#anchor")
     label: str
     url: str
     sample: bool
     date: dt.date | None
+    date_kind: DateKind | None = None
+    last_changed: dt.date | None = None
+    sources: tuple[str, ...] = ()
+    status_note: str | None = None
+
+    @property
+    def source_paths(self) -> tuple[str, ...]:
+        """Files that exist in the repository, or ``("generated",)`` for a page the build makes."""
+        return self.sources or (GENERATED,)
 
 
 @dataclass
@@ -189,9 +210,19 @@ class ResolvedItem:
 
     @property
     def date(self) -> dt.date | None:
+        return self.dated[0]
+
+    @property
+    def dated(self) -> tuple[dt.date | None, DateKind | None]:
+        """The evidence date and which date it is: the data file's ``date``, else the latest target's."""
         if self.item.date:
-            return self.item.date
-        dates = [t.date for t in self.targets if t.date]
+            return self.item.date, "given"
+        dated = [(t.date, t.date_kind) for t in self.targets if t.date]
+        return max(dated, key=lambda pair: pair[0]) if dated else (None, None)
+
+    @property
+    def last_changed(self) -> dt.date | None:
+        dates = [t.last_changed for t in self.targets if t.last_changed]
         return max(dates) if dates else None
 
 
@@ -236,7 +267,9 @@ def resolve_index(index: LoadedIndex, lookup: Lookup, docs: DocumentSet) -> tupl
                     continue
                 url = info.url + (f"#{anchor}" if anchor else "")
                 resolved.targets.append(ResolvedTarget(path=path, label=label or info.title or page, url=url,
-                                                       sample=info.sample, date=info.date))
+                                                       sample=info.sample, date=info.date, date_kind=info.date_kind,
+                                                       last_changed=info.last_changed, sources=info.sources,
+                                                       status_note=info.status_note))
             items.append(resolved)
     return ResolvedIndex(index, items), problems
 
@@ -306,6 +339,10 @@ def index_page(resolved: ResolvedIndex, *, digit_style: Digits, as_of: dt.date) 
                "[evidence.json](evidence.json)\n")
     out.append("สถานะคำนวณจากไฟล์ของเว็บไซต์ทุกครั้งที่สร้างเว็บไซต์: *ยังไม่มี* = ยังไม่มีหน้าใดตอบข้อนี้ · "
                "*มีเฉพาะตัวอย่าง* = มีเพียงหน้าที่เป็นข้อความตัวอย่าง · *มีบางส่วน* = ตอบได้ไม่ครบทุกองค์ประกอบ\n")
+    out.append("*วันที่ของหลักฐาน* คือวันที่หลักฐานเกิดขึ้น: วันที่จัดกิจกรรมของบันทึกกิจกรรม วันที่ลงนาม "
+               "(หรือวันที่มีผลใช้บังคับ) ของประกาศ นโยบาย และคำสั่ง หรือวันที่ที่ระบุไว้ในดัชนีหลักฐาน "
+               "แต่ละวันที่บอกไว้ว่าเป็นวันที่ใด ส่วน *หน้าเว็บปรับปรุงล่าสุด* ใต้ลิงก์คือวันที่เนื้อหาของหน้านั้น"
+               "เปลี่ยนครั้งล่าสุดในเว็บไซต์นี้ ไม่ใช่วันที่ของหลักฐาน\n")
     for scheme in source.index.schemes:
         out.append(f"## {md_escape(scheme.title)} {{#{scheme.id}}}\n")
         if scheme.source:
@@ -321,27 +358,49 @@ def index_page(resolved: ResolvedIndex, *, digit_style: Digits, as_of: dt.date) 
             links = "<br>".join(
                 f"[{md_cell(t.label)}]({rel_uri(here, t.path.partition('#')[0])}"
                 f"{'#' + t.path.partition('#')[2] if '#' in t.path else ''})"
-                + (" (ตัวอย่าง)" if t.sample and "ตัวอย่าง" not in t.label else "") for t in item.targets) or "–"
-            when = format_date(item.date, digit_style=d) if item.date else "–"
+                + (" (ตัวอย่าง)" if t.sample and "ตัวอย่าง" not in t.label else "")
+                + _target_dates(t, d) for t in item.targets) or "–"
+            day, kind = item.dated
+            when = f"{format_date(day, digit_style=d)}<br><small>{DATE_KIND_TH[kind]}</small>" if day and kind \
+                else "–"
             status = f'<span class="lc-evidence lc-evidence--{item.status}">{STATUS_TH[item.status]}</span>'
             rows.append([code, title, links, when, status, md_cell(item.item.note or "")])
         out.append('<div class="lc-table-scroll" markdown>\n')
-        out.append(md_table(["รหัส", "รายการ", "หน้า/ไฟล์บนเว็บไซต์นี้", "วันที่", "สถานะ", "หมายเหตุ"], rows))
+        out.append(md_table(["รหัส", "รายการ", "หน้า/ไฟล์บนเว็บไซต์นี้", "วันที่ของหลักฐาน", "สถานะ", "หมายเหตุ"],
+                            rows))
         out.append("\n</div>\n")
     return "\n".join(out)
 
 
-CSV_COLUMNS = ["fiscal_year", "scheme", "code", "group", "title", "status", "status_th", "date", "urls", "paths",
-               "note"]
+def _target_dates(target: ResolvedTarget, d: Digits) -> str:
+    """Under a link: what is known of the target's dates, each labelled with which date it is."""
+    parts = []
+    if target.status_note:
+        parts.append(md_cell(target.status_note))
+    if target.date and target.date_kind:
+        parts.append(f"{DATE_KIND_TH[target.date_kind]} {format_date(target.date, digit_style=d)}")
+    if target.last_changed:
+        parts.append(f"{LAST_CHANGED_TH} {format_date(target.last_changed, digit_style=d)}")
+    return f"<br><small>{' · '.join(parts)}</small>" if parts else ""
+
+
+# date: the evidence date (date_kind says which); last_changed: the pages' latest content change (git);
+# paths: the repository files the pages are made from, or "generated" for pages the build makes.
+CSV_COLUMNS = ["fiscal_year", "scheme", "code", "group", "title", "status", "status_th", "date", "date_kind",
+               "date_kind_th", "last_changed", "urls", "paths", "note"]
 
 
 def _records(resolved: ResolvedIndex, absolute: Callable[[str], str]) -> Iterator[dict[str, object]]:
     for item in resolved.items:
+        day, kind = item.dated
+        changed = item.last_changed
         yield {
             "fiscal_year": resolved.source.year, "scheme": item.scheme.id, "code": item.item.code,
             "group": item.item.group or "", "title": item.item.title, "status": item.status,
-            "status_th": STATUS_TH[item.status], "date": item.date.isoformat() if item.date else "",
-            "urls": [absolute(t.url) for t in item.targets], "paths": [t.path for t in item.targets],
+            "status_th": STATUS_TH[item.status], "date": day.isoformat() if day else "", "date_kind": kind or "",
+            "date_kind_th": DATE_KIND_TH[kind] if kind else "", "last_changed": changed.isoformat() if changed else "",
+            "urls": [absolute(t.url) for t in item.targets],
+            "paths": list(dict.fromkeys(p for t in item.targets for p in t.source_paths)),
             "note": item.item.note or "",
         }
 
@@ -355,14 +414,24 @@ def index_csv(resolved: ResolvedIndex, absolute: Callable[[str], str]) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
+def _target_records(item: ResolvedItem, absolute: Callable[[str], str]) -> list[dict[str, object]]:
+    return [{"label": t.label, "url": absolute(t.url), "paths": list(t.source_paths), "generated": not t.sources,
+             "date": t.date.isoformat() if t.date else None, "date_kind": t.date_kind,
+             "last_changed": t.last_changed.isoformat() if t.last_changed else None, "status_note": t.status_note,
+             "sample": t.sample} for t in item.targets]
+
+
 def index_json(resolved: ResolvedIndex, absolute: Callable[[str], str], as_of: dt.date) -> str:
     source = resolved.source
     data = {
         "fiscal_year": source.year, "title": source.index.title, "as_of": as_of.isoformat(),
         "counts": resolved.counts(),
+        "date_kinds": {**DATE_KIND_TH, "last_changed": LAST_CHANGED_TH, GENERATED: GENERATED_TH},
         "schemes": [{"id": s.id, "title": s.title, "source": s.source,
-                     "items": [{k: v for k, v in r.items() if k not in ("fiscal_year", "scheme")}
-                               for r in _records(resolved, absolute) if r["scheme"] == s.id]}
+                     "items": [{**{k: v for k, v in r.items() if k not in ("fiscal_year", "scheme")},
+                                "targets": _target_records(item, absolute)}
+                               for r, item in zip(_records(resolved, absolute), resolved.items, strict=True)
+                               if r["scheme"] == s.id]}
                     for s in source.index.schemes],
     }
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"

@@ -35,6 +35,12 @@ KIND_LABELS: dict[str, str] = {"policy": "นโยบาย", "declaration": "�
 KIND_PLURAL_LABELS: dict[str, str] = {"policy": "ประกาศนโยบาย", "declaration": "ประกาศเจตนารมณ์",
                                       "order": "คำสั่ง"}
 STATUS_LABELS: dict[str, str] = {"in_force": "ใช้บังคับ", "superseded": "ถูกแทนที่แล้ว", "withdrawn": "ยกเลิกแล้ว"}
+# What a page may claim about an in-force version whose dates the source does not give: not "in force"
+# (nobody can check when it started to bind), only what is known. Shown status = the key here.
+DATES_UNKNOWN_TH = "ยังไม่ระบุวันที่ลงนาม/วันที่มีผลใช้บังคับ"
+EFFECTIVE_UNKNOWN_TH = "ลงนามแล้ว ยังไม่ระบุวันที่มีผลใช้บังคับ"
+SHOWN_STATUS_LABELS: dict[str, str] = {**STATUS_LABELS, "dates_unknown": DATES_UNKNOWN_TH,
+                                       "effective_unknown": EFFECTIVE_UNKNOWN_TH}
 VERSION_DIR = re.compile(r"^(?P<year>[0-9]{4})(-(?P<rev>[2-9]|[1-9][0-9]+))?$")
 UNKNOWN_DATE_TH = "ไม่ระบุในเอกสารต้นทาง"
 UNKNOWN_NUMBER_TH = "ไม่ระบุ"
@@ -149,6 +155,23 @@ class Document:
     @property
     def series_uri(self) -> str:
         return f"{KIND_DIRS[self.meta.kind]}/{self.meta.slug}/index.md"
+
+    @property
+    def shown_status(self) -> str:
+        """The status pages and files state: ``in_force`` only when the version's effective date is known.
+
+        ``status: in_force`` in front matter means "this is the current version"; without an effective
+        date that is shown as ``effective_unknown`` (signed, date of effect not given) or
+        ``dates_unknown`` (neither date given). Superseded and withdrawn versions are shown as they are.
+        """
+        meta = self.meta
+        if meta.status == "in_force" and meta.effective_on is None:
+            return "effective_unknown" if meta.signed_on is not None else "dates_unknown"
+        return meta.status
+
+    @property
+    def shown_status_th(self) -> str:
+        return SHOWN_STATUS_LABELS[self.shown_status]
 
     @property
     def dated(self) -> dt.date | None:

@@ -17,11 +17,10 @@ from site_build.documents.load import DocumentSet
 from site_build.documents.model import (
     KIND_DIRS,
     KIND_PLURAL_LABELS,
-    STATUS_LABELS,
     UNKNOWN_NUMBER_TH,
     Document,
 )
-from site_build.documents.render import RenderSettings, format_size, link, show_date
+from site_build.documents.render import RenderSettings, current_label, format_size, link, show_date
 from site_build.markdown_text import front_matter, md_cell, md_escape, md_table, rel_uri
 from site_build.pages import GeneratedFile
 from site_build.thaidate import Digits, digits
@@ -47,7 +46,7 @@ def _number(doc: Document, d: Digits) -> str:
 
 
 def _status(doc: Document, here: str, docs: DocumentSet, d: Digits) -> str:
-    text = f'<span class="lc-doc-status lc-doc-status--{doc.meta.status}">{STATUS_LABELS[doc.meta.status]}</span>'
+    text = f'<span class="lc-doc-status lc-doc-status--{doc.shown_status}">{doc.shown_status_th}</span>'
     newer = docs.superseded_by(doc)
     if doc.meta.status == "superseded" and newer:
         text += f"<br>แทนที่โดย {link(here, newer, d)}"
@@ -112,10 +111,13 @@ def kind_page(docs: DocumentSet, kind: str, settings: RenderSettings) -> str:
             continue
         current = docs.in_force(versions[0].series)
         shown = current or versions[-1]
-        rows.append([f"[{md_escape(shown.meta.title)}]({rel_uri(here, shown.series_uri)})",
-                     link(here, current, d) if current else "ไม่มีฉบับที่ใช้บังคับ",
+        now = "ไม่มีฉบับที่ใช้บังคับ"
+        if current is not None:
+            now = link(here, current, d) + ("" if current.shown_status == "in_force"
+                                            else f" ({current.shown_status_th})")
+        rows.append([f"[{md_escape(shown.meta.title)}]({rel_uri(here, shown.series_uri)})", now,
                      digits(len(versions), d)])
-    out.append(md_table(["เรื่อง", "ฉบับที่ใช้บังคับ", "จำนวนฉบับ"], rows))
+    out.append(md_table(["เรื่อง", "ฉบับปัจจุบัน", "จำนวนฉบับ"], rows))
     return "\n".join(out) + "\n"
 
 
@@ -133,8 +135,9 @@ def series_page(docs: DocumentSet, versions: list[Document], settings: RenderSet
     if current is None:
         out.append("!!! danger \"ไม่มีฉบับที่ใช้บังคับ\"\n\n    ทุกฉบับของเอกสารนี้ถูกยกเลิกหรือถูกแทนที่แล้ว\n")
     else:
-        out.append(f"## ฉบับที่ใช้บังคับ: {link(here, current, d)}\n")
+        out.append(f"## {current_label(current).removesuffix('ในปัจจุบัน')}: {link(here, current, d)}\n")
         out.append(md_table(["หัวข้อ", "รายละเอียด"], [
+            ["สถานะ", _status(current, here, docs, d)],
             ["เลขที่", _number(current, d)],
             ["ผู้ลงนาม", md_cell(f"{current.meta.signed_by.name} {current.meta.signed_by.position}")],
             ["วันที่ลงนาม", show_date(current.meta.signed_on, d)],
@@ -157,7 +160,8 @@ def series_page(docs: DocumentSet, versions: list[Document], settings: RenderSet
 
 
 CSV_COLUMNS = ["id", "kind", "title", "number", "fiscal_year", "signed_by", "signed_by_position", "signed_on",
-               "effective_on", "status", "supersedes", "superseded_by", "sample", "url", "original_url",
+               "effective_on", "status", "status_th", "declared_status", "supersedes", "superseded_by", "sample", "url",
+               "original_url",
                "original_bytes", "original_sha256", "original_sample"]
 
 
@@ -169,7 +173,10 @@ def _record(doc: Document, docs: DocumentSet, settings: RenderSettings) -> dict[
         "signed_by_position": doc.meta.signed_by.position,
         "signed_on": doc.meta.signed_on.isoformat() if doc.meta.signed_on else "",
         "effective_on": doc.meta.effective_on.isoformat() if doc.meta.effective_on else "",
-        "status": doc.meta.status, "supersedes": doc.meta.supersedes or "",
+        # status: what is known (in_force only with a known effective date, see Document.shown_status);
+        # declared_status: the front matter's value (in_force = the current version of its series)
+        "status": doc.shown_status, "status_th": doc.shown_status_th, "declared_status": doc.meta.status,
+        "supersedes": doc.meta.supersedes or "",
         "superseded_by": newer.id if newer else "", "sample": doc.meta.sample,
         "url": settings.absolute(doc.url), "original_url": settings.absolute(doc.original.uri),
         "original_bytes": doc.original.size, "original_sha256": doc.original.sha256,

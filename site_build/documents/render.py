@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from site_build.documents.load import DocumentSet
 from site_build.documents.model import (
     KIND_PLURAL_LABELS,
-    STATUS_LABELS,
     UNKNOWN_DATE_TH,
     UNKNOWN_NUMBER_TH,
     Document,
@@ -80,7 +79,7 @@ def render_document(doc: Document, docs: DocumentSet, body: str, settings: Rende
         rows = []
         for other in reversed(versions):
             name = "ฉบับนี้" if other.id == doc.id else link(here, other, d)
-            rows.append([name, digits(other.meta.fiscal_year, d), STATUS_LABELS[other.meta.status],
+            rows.append([name, digits(other.meta.fiscal_year, d), other.shown_status_th,
                          show_date(other.meta.signed_on, d)])
         out.append(md_table(["ฉบับ", "ปีงบประมาณ", "สถานะ", "วันที่ลงนาม"], rows))
     out.append(f"\n[ทะเบียนประกาศ นโยบาย และคำสั่งทั้งหมด]({rel_uri(here, 'register/index.md')}) · "
@@ -93,7 +92,7 @@ def _banners(doc: Document, docs: DocumentSet, settings: RenderSettings) -> list
     meta = doc.meta
     out: list[str] = []
     current = docs.current(doc)
-    current_text = (f"ฉบับที่ใช้บังคับในปัจจุบัน: {link(doc.src_uri, current, d)}" if current and current.id != doc.id
+    current_text = (f"{current_label(current)}: {link(doc.src_uri, current, d)}" if current and current.id != doc.id
                     else "ขณะนี้ไม่มีฉบับที่ใช้บังคับแทน")
     if meta.status == "superseded":
         newer = docs.superseded_by(doc)
@@ -106,6 +105,11 @@ def _banners(doc: Document, docs: DocumentSet, settings: RenderSettings) -> list
         out.append(f'!!! danger lc-withdrawn "ยกเลิกแล้ว"\n\n'
                    f"    เอกสารฉบับนี้ถูกยกเลิก{when}และไม่ใช้บังคับแล้ว เก็บไว้เพื่อการตรวจสอบย้อนหลัง  \n"
                    f"    {current_text}\n")
+    if doc.shown_status in ("dates_unknown", "effective_unknown"):
+        missing = "วันที่ลงนามและวันที่มีผลใช้บังคับ" if doc.shown_status == "dates_unknown" else "วันที่มีผลใช้บังคับ"
+        out.append(f'!!! note lc-dates-unknown "{doc.shown_status_th}"\n\n'
+                   f"    เอกสารต้นทางไม่ระบุ{missing}ของฉบับนี้ หน้านี้จึงไม่แสดงว่าใช้บังคับแล้ว "
+                   "แสดงเฉพาะข้อมูลที่ทราบ เมื่อได้ต้นฉบับที่ลงนามแล้วจะเพิ่มวันที่ตามต้นฉบับ\n")
     if meta.sample:
         out.append('!!! warning lc-sample-banner "ตัวอย่าง: ไม่ใช่ถ้อยคำที่ลงนามจริง"\n\n'
                    "    ข้อความในหน้านี้เป็น**ตัวอย่าง** เอกสารต้นทางระบุเพียงชื่อเรื่อง "
@@ -117,7 +121,7 @@ def _banners(doc: Document, docs: DocumentSet, settings: RenderSettings) -> list
 def _facts(doc: Document, docs: DocumentSet, settings: RenderSettings) -> str:
     d = settings.digit_style
     meta = doc.meta
-    status = STATUS_LABELS[meta.status]
+    status = doc.shown_status_th
     newer = docs.superseded_by(doc)
     if meta.status == "superseded" and newer:
         status += f" โดย {link(doc.src_uri, newer, d)}"
@@ -130,7 +134,7 @@ def _facts(doc: Document, docs: DocumentSet, settings: RenderSettings) -> str:
         ["ผู้ลงนาม", md_cell(f"{meta.signed_by.name} {meta.signed_by.position}")],
         ["วันที่ลงนาม", show_date(meta.signed_on, d)],
         ["วันที่มีผลใช้บังคับ", show_date(meta.effective_on, d)],
-        ["สถานะ", f'<span class="lc-doc-status lc-doc-status--{meta.status}">{status}</span>'],
+        ["สถานะ", f'<span class="lc-doc-status lc-doc-status--{doc.shown_status}">{status}</span>'],
     ]
     old = docs.by_id.get(meta.supersedes or "")
     if old is not None:
@@ -142,6 +146,11 @@ def _facts(doc: Document, docs: DocumentSet, settings: RenderSettings) -> str:
     if evidence:
         rows.append(["ใช้เป็นหลักฐาน", evidence])
     return md_table(["หัวข้อ", "รายละเอียด"], rows) + "\n"
+
+
+def current_label(doc: Document) -> str:
+    """How a series names its current version: "in force" only when its effective date is known."""
+    return "ฉบับที่ใช้บังคับในปัจจุบัน" if doc.shown_status == "in_force" else "ฉบับล่าสุด"
 
 
 def _download(doc: Document, d: Digits) -> str:

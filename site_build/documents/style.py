@@ -13,6 +13,8 @@ CSS = """\
 .md-typeset .lc-sha256 { word-break: break-all; font-size: .8em; }
 .lc-doc-status, .lc-evidence { display: inline-block; padding: 0 .4em; border-radius: .2em; white-space: nowrap; }
 .lc-doc-status--in_force, .lc-evidence--present { background: #e3f4e5; color: #14532d; }
+.lc-doc-status--dates_unknown, .lc-doc-status--effective_unknown { background: #fff4d6; color: #5c3d00;
+  white-space: normal; }
 .lc-doc-status--superseded, .lc-doc-status--withdrawn, .lc-evidence--missing { background: #fde8e8; color: #8a1010; }
 .lc-evidence--partial, .lc-evidence--sample { background: #fff8e6; color: #4a3000; }
 .lc-history { margin-top: 2rem; padding-top: .6rem; border-top: .05rem solid var(--md-default-fg-color--lightest);
