@@ -39,7 +39,9 @@ def timeline(points: Sequence[tuple[dt.date, int]], total: int, *, start: dt.dat
 
     ``targets``: (date, percent, met). Returns one ``<svg>`` element on a single line.
     """
-    width, height, left, right, top, bottom = 640, 230, 40, 14, 12, 30
+    # left: room for the widest axis label ("100%", about 38 units at font-size 13) right-aligned 6 units
+    # before the plot; with 40 its first digit was cut off at the SVG's edge
+    width, height, left, right, top, bottom = 640, 230, 52, 14, 12, 30
     plot_w, plot_h = width - left - right, height - top - bottom
     span = max(1, (end - start).days)
 

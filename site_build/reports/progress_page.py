@@ -8,7 +8,7 @@ from site_build.reports.award import Award
 from site_build.reports.labels import TARGET_STATE_TH
 from site_build.reports.progress import Progress, Share, TargetCheck
 from site_build.reports.render import Renderer
-from site_build.reports.targets import ProgressTarget
+from site_build.reports.targets import ProgressTarget, implied_by
 from site_build.thaidate import fiscal_year_bounds
 
 
@@ -42,10 +42,11 @@ def progress_page(r: Renderer, result: Progress) -> str:
             f"ครบกำหนดใน {r.n(result.window_days)} วันข้างหน้า {r.n(len(result.upcoming))} รายการ\n",
             "“ดำเนินการแล้ว” หมายถึงมีบันทึกกิจกรรมหรือหลักฐานบนเว็บไซต์นี้ที่อ้างถึงกิจกรรมย่อยนั้น "
             "ขีดสีทองบนแถบคือเป้าหมายร้อยละ " + " ".join(r.n(m) for m in markers) + "\n"]
+    implied = implied_by([c.target for c in result.targets])
     out += ["## เทียบกับเป้าหมาย {#targets}\n", _timeline(r, result), "",
             md_table(["วันที่", "เป้าหมาย", "ผล ณ วันนั้น (หรือ ณ วันนี้)", "สถานะ"],
-                     [[r.date(c.target.date, abbr=True), target_text(r, c.target), share_text(r, c.share),
-                       check_text(r, c)] for c in result.targets]), "",
+                     [[r.date(c.target.date, abbr=True), target_text(r, c.target) + _implied_note(r, implied, c),
+                       share_text(r, c.share), check_text(r, c)] for c in result.targets]), "",
             "จุดบนกราฟคือเป้าหมาย (จุดทึบ = บรรลุแล้ว) เส้นประคือวันที่ของข้อมูล\n"]
     out += ["## รายมาตรการ {#measures}\n",
             md_table(["มาตรการ", "ความก้าวหน้า", "ดำเนินการแล้ว", "ร้อยละ", "เลยกำหนด"],
@@ -64,6 +65,14 @@ def progress_page(r: Renderer, result: Progress) -> str:
     return "\n".join(out)
 
 
+def _implied_note(r: Renderer, implied: dict[str, ProgressTarget], check: TargetCheck) -> str:
+    stricter = implied.get(check.target.key)
+    if stricter is None:
+        return ""
+    return (f" (ไม่แสดงบนกราฟ: เป้าหมายร้อยละ {r.n(stricter.percent)} ภายใน {r.date(stricter.date, abbr=True)} "
+            "สูงกว่าและถึงก่อน)")
+
+
 def _timeline(r: Renderer, result: Progress) -> str:
     start, end = fiscal_year_bounds(r.plan.fiscal_year)
     title = f"ร้อยละของกิจกรรมย่อยที่ดำเนินการแล้ว ปีงบประมาณ พ.ศ. {r.n(r.plan.fiscal_year)}"
@@ -71,8 +80,10 @@ def _timeline(r: Renderer, result: Progress) -> str:
             f"{r.n(result.overall.total)} กิจกรรมย่อย (ร้อยละ {r.pct(result.overall.percent)}); "
             + "; ".join(f"เป้าหมายร้อยละ {r.n(c.target.percent)} วันที่ {r.date(c.target.date)}: "
                         f"{TARGET_STATE_TH[c.state]}" for c in result.targets))
+    implied = implied_by([c.target for c in result.targets])  # drawn targets rise over the year
     svg = charts.timeline(result.timeline, result.overall.total, start=start, end=end, as_of=result.as_of,
-                          targets=[(c.target.date, c.target.percent, c.state == "met") for c in result.targets],
+                          targets=[(c.target.date, c.target.percent, c.state == "met") for c in result.targets
+                                   if c.target.key not in implied],
                           title=title, description=desc, digit_style=r.style)
     return f'<figure class="lc-chart">{svg}<figcaption>{title} (รายละเอียดในตารางด้านล่าง)</figcaption></figure>\n'
 

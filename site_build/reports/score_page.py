@@ -21,7 +21,8 @@ def score_page(r: Renderer, result: Award) -> str:
             f"{r.n(result.possible)} คะแนน · ยังได้อีก {r.n(result.remaining)} คะแนน",
             f"- คะแนนการมีส่วนร่วม {r.n(result.participation_points)} คะแนน: {CONFIRM_TH} "
             "(บันทึกกิจกรรมแสดงหลักฐานส่วนนี้ไม่ได้ จึงยังนับเป็น ๐)",
-            f"- คะแนนเต็มที่ประกาศ {r.n(s.declared_total)} คะแนน", ""]
+            f"- คะแนนเต็มที่ประกาศ {r.n(s.declared_total)} คะแนน", "",
+            _denominators(r, result), ""]
     out += _check(r, result)
     out += ["## รายการคะแนนตามแผน\n",
             "“ได้แล้ว” นับจากบันทึกกิจกรรมที่อ้างถึงข้อนั้น (คะแนนบางส่วนเมื่อบันทึกระบุ score_level: partial) "
@@ -39,6 +40,26 @@ def score_page(r: Renderer, result: Award) -> str:
                       for p in result.participation]), "",
             f"ดาวน์โหลด: [score.csv]({r.link(r.uris.score_csv)}) (CSV, UTF-8 เปิดใน Excel ได้)\n"]
     return "\n".join(out)
+
+
+def _denominators(r: Renderer, result: Award) -> str:
+    """One sentence that ties the page's three totals together, from the plan's data (FY 2566: 300 = 270 + 30,
+    and the items add up to 240 because project 2's two amounts are unreadable in the seed)."""
+    s = result.summary
+    text = (f"คะแนนเต็ม {r.n(s.declared_total)} คะแนน คือคะแนนโครงการ/กิจกรรมตามแผน {r.n(s.declared_plan)} คะแนน "
+            f"รวมกับคะแนนการมีส่วนร่วม {r.n(s.declared_total - s.declared_plan)} คะแนน")
+    if s.plan_sum == s.declared_plan:
+        return text + f" และรายการคะแนนในแผนรวมได้ {r.n(s.plan_sum)} คะแนนตรงกับที่ประกาศ"
+    unknown = [c for c in result.components if c.unknown]
+    projects = sorted({c.item.project.number for c in unknown})
+    where = " ".join(f"ที่ {r.n(n)}" for n in projects)
+    text += f" ส่วนรายการคะแนนในแผนรวมได้ {r.n(s.plan_sum)} คะแนน"
+    if unknown:
+        text += (f" ต่างจากที่ประกาศ {r.n(abs(s.difference))} คะแนน เพราะต้นฉบับพิมพ์จำนวนคะแนนของ "
+                 f"{r.n(len(unknown))} รายการในโครงการ{where} ไม่ชัด จึงยังไม่นับ")
+    else:
+        text += f" ต่างจากที่ประกาศ {r.n(abs(s.difference))} คะแนน"
+    return text + f" คะแนนที่ได้ตามหลักฐานจึงคิดจาก {r.n(result.possible)} คะแนน"
 
 
 def _check(r: Renderer, result: Award) -> list[str]:

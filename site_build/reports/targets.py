@@ -46,3 +46,19 @@ def progress_targets(plan: Plan) -> list[ProgressTarget]:
                                percent=percent, source="model-org", months=months)
                 for months, percent in MODEL_ORG_THRESHOLDS]
     return sorted(targets, key=lambda t: (t.date, t.percent))
+
+
+def implied_by(targets: list[ProgressTarget]) -> dict[str, ProgressTarget]:
+    """Targets that an earlier (or same-day), at-least-as-high target already implies, and which one.
+
+    The plan's own milestones (95 % by 30 Jul, 100 % by 16 Sep in FY 2566) are stricter than the
+    model-organization minimum (90 % at the 12-month report, 30 Sep): drawn on one line they read
+    95 % → 100 % → 90 %, as if the goal dropped. A chart of targets draws only the binding ones.
+    """
+    out: dict[str, ProgressTarget] = {}
+    for target in targets:
+        stricter = [t for t in targets if t is not target and t.date <= target.date and t.percent >= target.percent
+                    and (t.date, -t.percent, t.key) < (target.date, -target.percent, target.key)]
+        if stricter:
+            out[target.key] = max(stricter, key=lambda t: (t.percent, t.date))
+    return out
