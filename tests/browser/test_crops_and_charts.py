@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -66,7 +67,7 @@ def test_progress_chart_labels_fit_and_targets_rise(screen: dict[str, int], page
             assert t["x0"] >= 0 and t["x1"] <= width and t["y0"] >= 0 and t["y1"] <= height, f"clipped: {t}"
         labels = [t for t in chart["texts"] if t["cls"] == "lc-timeline__label"]
         assert labels
-        for a, b in zip(labels, labels[1:]):  # target labels never overlap each other
+        for a, b in pairwise(labels):  # target labels never overlap each other
             assert a["x1"] <= b["x0"] or b["x1"] <= a["x0"] or a["y1"] <= b["y0"] or b["y1"] <= a["y0"], (a, b)
     percents = [int("".join(str("๐๑๒๓๔๕๖๗๘๙".index(c)) if c in "๐๑๒๓๔๕๖๗๘๙" else c for c in t["text"]
                             if c.isdigit())) for t in charts[0]["texts"] if t["cls"] == "lc-timeline__label"]
