@@ -133,4 +133,4 @@ def test_every_evidence_path_exists_or_is_marked_generated(built_site: Path) -> 
     assert "plan.yml" in csv_paths  # the plan pages are made from plan.yml: name it
     assert GENERATED in csv_paths  # e.g. the register and the activity listing
     assert not any(p.startswith(("plan/", "register/", "activities/index.md")) for p in csv_paths)
-    assert data["date_kinds"][GENERATED] == "สร้างอัตโนมัติ"
+    assert data["labels_th"][GENERATED] == "สร้างอัตโนมัติ"

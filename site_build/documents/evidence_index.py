@@ -426,7 +426,7 @@ def index_json(resolved: ResolvedIndex, absolute: Callable[[str], str], as_of: d
     data = {
         "fiscal_year": source.year, "title": source.index.title, "as_of": as_of.isoformat(),
         "counts": resolved.counts(),
-        "date_kinds": {**DATE_KIND_TH, "last_changed": LAST_CHANGED_TH, GENERATED: GENERATED_TH},
+        "labels_th": {**DATE_KIND_TH, "last_changed": LAST_CHANGED_TH, GENERATED: GENERATED_TH},
         "schemes": [{"id": s.id, "title": s.title, "source": s.source,
                      "items": [{**{k: v for k, v in r.items() if k not in ("fiscal_year", "scheme")},
                                 "targets": _target_records(item, absolute)}
