@@ -96,6 +96,7 @@ def test_evidence_page_labels_each_date(built_site: Path) -> None:
     page = text_of(read_page(built_site, "evidence/2566/"))
     assert "วันที่ของหลักฐาน" in page and "หน้าเว็บปรับปรุงล่าสุด" in page
     assert "วันที่ของหลักฐาน คือวันที่หลักฐานเกิดขึ้น" in page
+    assert "generated = หน้าที่ระบบสร้างอัตโนมัติ" in page
     o7 = page[page.index("O7 "):page.index("O8 ")]
     assert "๑๕ มีนาคม ๒๕๖๖ วันที่จัดกิจกรรม" in o7
     w1 = page[page.index("W1 "):page.index("W2 ")]
