@@ -28,10 +28,13 @@ def default_source_date_epoch(root: Path) -> str | None:
 
 
 def post_build_steps() -> list[PostBuildStep]:
-    """Steps after MkDocs: the Thai search index (Pagefind), then output normalisation."""
+    """Steps after MkDocs: the Thai search index (Pagefind), the Apache rules, then the manifest of every
+    file's SHA-256 (last, so it lists the finished site; publishing verifies uploads against it)."""
+    from site_build.publish.manifest import write_manifest
+    from site_build.publish.webconfig import write_htaccess
     from site_build.search.indexer import index_site
 
-    return [index_site]
+    return [index_site, write_htaccess, write_manifest]
 
 
 def build_site(root: Path, *, site_dir: Path | None = None, config_file: Path | None = None,

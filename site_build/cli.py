@@ -15,6 +15,7 @@ from pathlib import Path
 from site_build.context import resolve_as_of
 from site_build.documents.cli import add_subcommands
 from site_build.errors import Problem, ProblemsFound, format_problems
+from site_build.publish.cli import add_publish_command
 from site_build.thaidate import to_arabic_digits
 
 
@@ -98,6 +99,7 @@ def parser() -> argparse.ArgumentParser:
     n.set_defaults(func=cmd_new)
     d = sub.add_parser("documents", help="ประกาศ นโยบาย คำสั่ง: ตรวจ บันทึก SHA-256 เริ่มฉบับใหม่ (document tools)")
     add_subcommands(d.add_subparsers(dest="documents_command", required=True))
+    add_publish_command(sub)
     return p
 
 
