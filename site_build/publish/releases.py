@@ -54,10 +54,17 @@ class Outcome:
         return text
 
 
-def release_name(manifest: Manifest, now: dt.datetime | None = None) -> str:
-    """Sortable by time, recognisable by content: ``20261207T071500Z-1a2b3c4d``."""
+def release_name(manifest: Manifest, existing: list[str], now: dt.datetime | None = None) -> str:
+    """Sortable by time, recognisable by content: ``20261207T071500Z-00-1a2b3c4d``; always sorts after every
+    existing release (the counter separates publications within one second), so "previous" is well defined."""
     stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%SZ")
-    return f"{stamp}-{manifest.digest()[:8]}"
+    latest = max(existing, default="")
+    seq = 0
+    while f"{stamp}-{seq:02d}" <= latest[:19]:
+        if latest[:16] > stamp:  # the clock went back: continue after the latest release
+            stamp = latest[:16]
+        seq += 1
+    return f"{stamp}-{seq:02d}-{manifest.digest()[:8]}"
 
 
 def _releases(target: Target) -> list[str]:
@@ -87,11 +94,10 @@ def publish(site: Path, target: Target, *, keep: int = DEFAULT_KEEP, force: bool
         raise PublishError("อ่านรุ่นที่เผยแพร่อยู่ไม่ได้ ตรวจการเชื่อมต่อและสิทธิ์ของโฟลเดอร์ปลายทาง", str(exc)) from exc
     if not force and live is not None and manifest.same_site(live_manifest(target, live)):
         return Outcome("unchanged", live)
-    name = release_name(manifest, now)
-    while name in _releases(target):  # two publications in one second
-        name += "x"
-    incoming = INCOMING + name
+    incoming = ""
     try:
+        name = release_name(manifest, _releases(target), now)
+        incoming = INCOMING + name
         for stale in target.releases():
             if stale.startswith(INCOMING):
                 target.remove(stale)
@@ -118,6 +124,8 @@ def _live_is(target: Target, expected: str | None) -> bool:
 
 
 def _discard(target: Target, incoming: str) -> None:
+    if not incoming.startswith(INCOMING) or len(incoming) <= len(INCOMING):
+        return  # only ever an upload folder
     try:
         target.remove(incoming)
     except TargetError:

@@ -166,7 +166,8 @@ class SshTarget:
 
     def upload(self, site: Path, incoming: str, *, like: str | None) -> None:
         self._run("mkdir", f"mkdir -p {self._p(RELEASES)}")
-        cmd = ["rsync", "-a", "--delete", "-e", shlex.join(self.ssh)]
+        # --checksum: compare by content, not size+mtime (two builds in one second have equal mtimes)
+        cmd = ["rsync", "-a", "--checksum", "--delete", "-e", shlex.join(self.ssh)]
         if like:
             cmd.append(f"--link-dest=../{like}")  # unchanged files become hard links: fast, small
         cmd += [f"{site}/", f"{self.host}:{self.path.rstrip('/')}/{RELEASES}/{incoming}/"]
