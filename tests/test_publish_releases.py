@@ -107,7 +107,7 @@ def test_failed_upload_leaves_the_live_site(tmp_path: Path) -> None:
     good = publish(tiny_site(tmp_path / "good", "good"), LocalTarget(dest))
     site = tiny_site(tmp_path / "next", "next")
     (site / "b" / "index.html").unlink()  # a file the manifest lists is missing: the build is incomplete
-    with pytest.raises(PublishError, match="missing: b/index.html"):
+    with pytest.raises(PublishError, match=r"missing: b/index\.html"):
         publish(site, LocalTarget(dest))
     assert stamps(live_text(dest)) == ("good", "good") and good.release in os.readlink(dest / "current")
 

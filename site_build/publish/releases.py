@@ -7,6 +7,7 @@ Any failure before the switch removes the upload and leaves the live site exactl
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
@@ -126,10 +127,8 @@ def _live_is(target: Target, expected: str | None) -> bool:
 def _discard(target: Target, incoming: str) -> None:
     if not incoming.startswith(INCOMING) or len(incoming) <= len(INCOMING):
         return  # only ever an upload folder
-    try:
+    with contextlib.suppress(TargetError):
         target.remove(incoming)
-    except TargetError:
-        pass
 
 
 def _verify(target: Target, incoming: str, manifest: Manifest, site: Path) -> None:
