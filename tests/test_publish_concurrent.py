@@ -15,8 +15,8 @@ from pathlib import Path
 
 from site_build.publish.releases import publish
 from site_build.publish.targets import LocalTarget
-from tests.nginx_support import running_nginx
 from tests.publish_support import PAGES, stamps, tiny_site
+from tests.webserver_support import running_nginx
 
 URLS = ["/", "/a/", "/b/", "/c/deep/", "/404.html", "/a/index.html"]
 

@@ -162,7 +162,7 @@ def ssh_shim(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     import shutil
 
     if shutil.which("rsync") is None:
-        if os.environ.get("LC_REQUIRE_NGINX") == "1":
+        if os.environ.get("LC_REQUIRE_SERVERS") == "1":
             pytest.fail("rsync is missing (apt-get install rsync)")
         pytest.skip("rsync not installed (apt-get install rsync)")
     shim = tmp_path / "fake-ssh"
