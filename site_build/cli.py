@@ -49,6 +49,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     from site_build.checkall import check_all
 
     problems = check_all(_root(args))
+    if args.format == "github":  # annotations on stdout + Thai table in $GITHUB_STEP_SUMMARY
+        from site_build.ci.annotations import emit_github
+        emit_github(problems)
     return _report(problems, ok="ไม่พบปัญหา เนื้อหาพร้อมเผยแพร่ (no problems found)")
 
 
@@ -90,6 +93,8 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--as-of")
     s.set_defaults(func=cmd_serve)
     c = sub.add_parser("check", help="ตรวจเนื้อหาทั้งหมดและอธิบายปัญหาเป็นภาษาไทย (validate all content)")
+    c.add_argument("--format", choices=["text", "github"], default="text",
+                   help="github: แสดงปัญหาเป็น annotation และตารางสรุปใน GitHub Actions")
     c.set_defaults(func=cmd_check)
     n = sub.add_parser("new", help="สร้างบันทึกกิจกรรมใหม่จากแม่แบบ (scaffold an activity write-up)")
     n.add_argument("--item", required=True, help="รหัสกิจกรรมในแผน เช่น 1.6.1 (plan item id)")
