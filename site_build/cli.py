@@ -32,7 +32,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     from site_build.build import build_site
 
     _as_of(args.as_of)
-    site = build_site(_root(args), site_dir=Path(args.site_dir).resolve() if args.site_dir else None)
+    site = build_site(_root(args), site_dir=Path(args.site_dir).resolve() if args.site_dir else None,
+                      preview=args.preview)
     print(f"สร้างเว็บไซต์เสร็จแล้วที่ {site} (site built)")
     return 0
 
@@ -87,6 +88,8 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="สร้างเว็บไซต์ทั้งหมด (strict build + search index, atomic)")
     b.add_argument("--site-dir", help="โฟลเดอร์ผลลัพธ์ (default: site/)")
     b.add_argument("--as-of", help="วันที่อ้างอิงสถานะ YYYY-MM-DD (default: today in Bangkok)")
+    b.add_argument("--preview", action="store_true",
+                   help="ฉบับตัวอย่างเปิดจากไฟล์ได้โดยไม่ต้องมีเว็บเซิร์ฟเวอร์ (links end in index.html; not for publishing)")
     b.set_defaults(func=cmd_build)
     s = sub.add_parser("serve", help="เปิดดูเว็บไซต์ระหว่างแก้ไข (live preview)")
     s.add_argument("--dev-addr", default="127.0.0.1:8000")

@@ -13,6 +13,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from site_build.ci.preview import is_preview
 from site_build.publish.manifest import MANIFEST_NAME, Manifest, read_manifest
 from site_build.publish.targets import Target, TargetError
 
@@ -89,6 +90,9 @@ def publish(site: Path, target: Target, *, keep: int = DEFAULT_KEEP, force: bool
     if manifest is None:
         raise PublishError(f"ไม่พบ {MANIFEST_NAME} ใน {site} ให้สร้างเว็บไซต์ก่อนด้วย python -m site_build build",
                            f"{site} has no {MANIFEST_NAME}: build the site first")
+    if is_preview(site):
+        raise PublishError(f"{site} เป็นฉบับตัวอย่าง (build --preview) ไม่ใช่สำหรับเผยแพร่ ให้สร้างใหม่ด้วย "
+                           "python -m site_build build", f"{site} is a preview build; it is never published")
     try:
         live = target.live_release()
     except TargetError as exc:
