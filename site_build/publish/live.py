@@ -21,7 +21,7 @@ def fetch_manifest(site_url: str, *, timeout: float = 30) -> Manifest | None:
     """The live site's manifest, or None when it has none yet (first publication) or cannot be read."""
     url = site_url.rstrip("/") + "/" + MANIFEST_NAME
     try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 (https URL from settings)
+        with urllib.request.urlopen(url, timeout=timeout) as response:
             return Manifest.from_json(response.read())
     except (urllib.error.URLError, OSError, ValueError):
         return None
