@@ -124,3 +124,20 @@ def test_from_git_to_job_summary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert "| about/index.html | แก้ไข | `site-preview/about/index.html` |" in text
     assert "`site-preview/ใหม่/index.html`" in text and "`content/new.md`" in text
     assert text.strip() in capsys.readouterr().out
+
+
+def test_contributing_describes_what_ci_produces() -> None:
+    """CONTRIBUTING.md's preview steps name the artifact, the summary tables and the search notice that exist."""
+    from site_build.ci.annotations import summary_table
+    from tests.conftest import ROOT
+
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    workflow = (ROOT / ".github" / "workflows" / "pr.yml").read_text(encoding="utf-8")
+    assert "name: site-preview" in workflow and "**site-preview**" in guide and "`site-preview.zip`" in guide
+    assert "หน้าที่ Pull Request นี้เพิ่มหรือแก้ไข" in guide and "หน้าที่ Pull Request นี้เพิ่มหรือแก้ไข" in summary([])
+    assert "ผลการตรวจเนื้อหา" in guide and "ผลการตรวจเนื้อหา" in summary_table([])
+    search_js = (ROOT / "content" / "assets" / "js" / "search.js").read_text(encoding="utf-8")
+    assert "ใช้ได้บนเว็บไซต์ที่เผยแพร่แล้วเท่านั้น" in guide and "ใช้ได้บนเว็บไซต์ที่เผยแพร่แล้วเท่านั้น" in search_js
+    example = "site-preview/activities/2023-04-05-honour-good-people/index.html"
+    assert example in guide and page_url("content/activities/2023-04-05-honour-good-people/index.md") + \
+        "index.html" == example.removeprefix("site-preview/")
