@@ -145,3 +145,40 @@ def fetch(base: str, path: str, headers: dict[str, str] | None = None) -> tuple[
         return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
     finally:
         conn.close()
+
+
+@contextlib.contextmanager
+def running_sshd(folder: Path) -> Iterator[tuple[str, str]]:
+    """Debian's OpenSSH server on a free port, accepting one fresh key for the current user.
+
+    Yields ``(login, ssh_command)``: ``user@127.0.0.1`` and the ``LC_PUBLISH_SSH`` value that reaches it
+    (key, port, and the server's host key pinned in a known_hosts file, as the publish workflow does)."""
+    import getpass
+
+    sshd = require("sshd", "openssh-server")
+    keygen = require("ssh-keygen", "openssh-client")
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("host", "client"):
+        subprocess.run([keygen, "-q", "-t", "ed25519", "-N", "", "-f", str(folder / name)], check=True)
+    (folder / "authorized_keys").write_text((folder / "client.pub").read_text())
+    port = free_port()
+    host_key = (folder / "host.pub").read_text().split()
+    (folder / "known_hosts").write_text(f"[127.0.0.1]:{port} {host_key[0]} {host_key[1]}\n")
+    (folder / "sshd_config").write_text(f"""Port {port}
+ListenAddress 127.0.0.1
+HostKey {folder}/host
+PidFile {folder}/sshd.pid
+AuthorizedKeysFile {folder}/authorized_keys
+StrictModes no
+PubkeyAuthentication yes
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+PermitRootLogin prohibit-password
+UsePAM no
+""")
+    if os.geteuid() == 0:
+        Path("/run/sshd").mkdir(mode=0o755, exist_ok=True)  # privilege separation directory sshd requires
+    command = (f"ssh -p {port} -i {folder}/client -o IdentitiesOnly=yes -o BatchMode=yes "
+               f"-o StrictHostKeyChecking=yes -o UserKnownHostsFile={folder}/known_hosts")
+    with _serving([sshd, "-D", "-e", "-f", str(folder / "sshd_config")], port, folder / "sshd.log"):
+        yield f"{getpass.getuser()}@127.0.0.1", command
