@@ -78,6 +78,10 @@ def test_rollback_and_roll_forward(tmp_path: Path) -> None:
         rollback(LocalTarget(dest))
     rollback(LocalTarget(dest), to=b.release)
     assert stamps(live_text(dest)) == ("B", "B")
+    # B was withdrawn once; after a new release C, --rollback goes back past B to A
+    c = publish(tiny_site(tmp_path / "c", "C"), LocalTarget(dest))
+    assert rollback(LocalTarget(dest)).release == a.release
+    assert (c.release > b.release > a.release) and stamps(live_text(dest)) == ("A", "A")
     with pytest.raises(PublishError, match="ไม่พบรุ่น"):
         rollback(LocalTarget(dest), to="19990101T000000Z-nothere")
 

@@ -19,6 +19,7 @@ from site_build.publish.targets import Target, TargetError
 
 DEFAULT_KEEP = 5
 INCOMING = ".incoming-"
+WITHDRAWN = ".withdrawn"  # left in a release that was rolled back from: a later --rollback skips it
 UNTOUCHED = "เว็บไซต์ที่เผยแพร่อยู่ไม่ถูกเปลี่ยนแปลง (the live site is untouched)"
 
 
@@ -175,7 +176,7 @@ def rollback(target: Target, *, to: str | None = None) -> Outcome:
             raise PublishError(f"ไม่พบรุ่น {to} รุ่นที่มีอยู่: {', '.join(names) or '-'}", f"no release {to}")
         choice = to
     else:
-        older = [r for r in names if live is None or r < live]
+        older = [r for r in names if (live is None or r < live) and target.read_release_file(r, WITHDRAWN) is None]
         if not older:
             raise PublishError("ไม่มีรุ่นก่อนหน้าให้ย้อนกลับ", f"no release older than {live}")
         choice = older[-1]
@@ -183,4 +184,7 @@ def rollback(target: Target, *, to: str | None = None) -> Outcome:
         target.switch(choice)
     except (TargetError, OSError) as exc:
         raise PublishError("ย้อนกลับไม่สำเร็จ", str(exc), live_untouched=_live_is(target, live)) from exc
+    if to is None and live is not None and live != choice:  # an undo: never roll back into it again
+        with contextlib.suppress(TargetError, OSError):
+            target.mark(live, WITHDRAWN)
     return Outcome("rolled-back", choice, previous=live)

@@ -46,6 +46,7 @@ class Target(Protocol):
     def rename(self, old: str, new: str) -> None: ...
     def switch(self, release: str) -> None: ...
     def remove(self, release: str) -> None: ...
+    def mark(self, release: str, name: str) -> None: ...
 
 
 def _release_of(link: str) -> str | None:
@@ -106,6 +107,9 @@ class LocalTarget:
 
     def remove(self, release: str) -> None:
         shutil.rmtree(self.base / RELEASES / release, ignore_errors=True)
+
+    def mark(self, release: str, name: str) -> None:
+        (self.base / RELEASES / release / name).write_text("", encoding="utf-8")
 
 
 _REMOTE = re.compile(r"^(?P<host>[^/:\s]+@[^/:\s]+|[^/:\s]+):(?P<path>.+)$")
@@ -198,3 +202,6 @@ class SshTarget:
 
     def remove(self, release: str) -> None:
         self._run("remove", f"rm -rf -- {self._p(RELEASES, release)}")
+
+    def mark(self, release: str, name: str) -> None:
+        self._run("mark", f": > {self._p(RELEASES, release, name)}")
