@@ -53,7 +53,7 @@ def test_htaccess_structure() -> None:
     assert 'RedirectMatch 404 "/\\.(?!well-known/)"' in text
     assert "AddOutputFilterByType DEFLATE text/html" in text
     assert text.count("<IfModule") == text.count("</IfModule>") and text.count("<If ") == text.count("</If>")
-    assert f'Header set Cache-Control "{webconfig.IMMUTABLE}"' in text
+    assert f'Header always set Cache-Control "{webconfig.IMMUTABLE}"' in text
 
 
 def test_per_path_overrides_reach_both_configs(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -83,6 +83,19 @@ def check_server(base: str, site: Path, *, hsts: bool = True) -> None:
         assert headers.get(name.lower()) == value, name
     assert headers["cache-control"] == webconfig.REVALIDATE
     assert "<html" in body.decode("utf-8")
+    # revalidation really works: the validator comes back as 304 Not Modified, with the headers
+    validator = {"If-None-Match": headers["etag"]} if "etag" in headers else \
+        {"If-Modified-Since": headers["last-modified"]}
+    status, headers, _ = fetch(base, "/", validator)
+    assert status == 304 and headers["cache-control"] == webconfig.REVALIDATE
+
+    # every kind of fingerprinted file is cached for a year; the files that name them are revalidated
+    photo = next(p for p in sorted((site / "assets" / "photos").rglob("*")) if p.is_file())
+    fragment = next(iter(sorted((site / "pagefind" / "fragment").iterdir())))
+    for path in (photo, fragment):
+        assert fetch(base, "/" + path.relative_to(site).as_posix())[1]["cache-control"] == webconfig.IMMUTABLE
+    for path in ("/pagefind/pagefind.js", "/pagefind/pagefind-entry.json", "/assets/javascripts/lc-print.js"):
+        assert fetch(base, path)[1]["cache-control"] == webconfig.REVALIDATE, path
 
     # compression for text, a year of immutable cache for fingerprinted files
     css = css_path(site)

@@ -82,9 +82,9 @@ def htaccess() -> str:
            "<IfModule mod_deflate.c>", f"    AddOutputFilterByType DEFLATE text/html {' '.join(COMPRESSIBLE)}",
            "</IfModule>", "",
            "<IfModule mod_headers.c>", *_apache_headers(security_headers.HEADERS, "    "),
-           f'    Header set Cache-Control "{REVALIDATE}"',
+           f'    Header always set Cache-Control "{REVALIDATE}"',
            f'    <If "%{{REQUEST_URI}} =~ m#{FINGERPRINTED}#">',
-           f'        Header set Cache-Control "{IMMUTABLE}"', "    </If>"]
+           f'        Header always set Cache-Control "{IMMUTABLE}"', "    </If>"]
     for prefix, _ in sorted(security_headers.PATH_HEADERS.items()):
         out += [f'    <If "%{{REQUEST_URI}} =~ m#^{prefix}#">',
                 *_apache_headers(security_headers.PATH_HEADERS[prefix], "        "), "    </If>"]
