@@ -27,16 +27,24 @@ def default_source_date_epoch(root: Path) -> str | None:
     return value if out.returncode == 0 and value.isdigit() else None
 
 
-def post_build_steps() -> list[PostBuildStep]:
-    """Steps after MkDocs: the Thai search index (Pagefind), then output normalisation."""
+def post_build_steps(*, preview: bool = False) -> list[PostBuildStep]:
+    """Steps after MkDocs: the Thai search index (Pagefind), the Apache rules, then the manifest of every
+    file's SHA-256 (last, so it lists the finished site; publishing verifies uploads against it)."""
+    from site_build.publish.manifest import write_manifest
+    from site_build.publish.webconfig import write_htaccess
     from site_build.search.indexer import index_site
 
-    return [index_site]
+    if preview:
+        from site_build.ci.preview import make_browsable_from_disk
+
+        return [index_site, write_htaccess, make_browsable_from_disk, write_manifest]
+    return [index_site, write_htaccess, write_manifest]
 
 
 def build_site(root: Path, *, site_dir: Path | None = None, config_file: Path | None = None,
-               strict: bool = True, steps: list[PostBuildStep] | None = None) -> Path:
-    """Build ``root``'s site into ``site_dir`` (default ``root/site``) and return it."""
+               strict: bool = True, steps: list[PostBuildStep] | None = None, preview: bool = False) -> Path:
+    """Build ``root``'s site into ``site_dir`` (default ``root/site``) and return it. ``preview``: a copy
+    for opening from disk (links end in ``index.html``; see CONTRIBUTING.md), never for publishing."""
     from site_build.mkdocs_glue import run_mkdocs_build
 
     root = root.resolve()
@@ -52,7 +60,7 @@ def build_site(root: Path, *, site_dir: Path | None = None, config_file: Path | 
     shutil.rmtree(fresh, ignore_errors=True)
     try:
         run_mkdocs_build(config, fresh, strict=strict)
-        for step in post_build_steps() if steps is None else steps:
+        for step in post_build_steps(preview=preview) if steps is None else steps:
             step(fresh, root)
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)

@@ -15,6 +15,7 @@ from pathlib import Path
 from site_build.context import resolve_as_of
 from site_build.documents.cli import add_subcommands
 from site_build.errors import Problem, ProblemsFound, format_problems
+from site_build.publish.cli import add_publish_command
 from site_build.thaidate import to_arabic_digits
 
 
@@ -31,7 +32,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     from site_build.build import build_site
 
     _as_of(args.as_of)
-    site = build_site(_root(args), site_dir=Path(args.site_dir).resolve() if args.site_dir else None)
+    site = build_site(_root(args), site_dir=Path(args.site_dir).resolve() if args.site_dir else None,
+                      preview=args.preview)
     print(f"สร้างเว็บไซต์เสร็จแล้วที่ {site} (site built)")
     return 0
 
@@ -48,6 +50,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     from site_build.checkall import check_all
 
     problems = check_all(_root(args))
+    if args.format == "github":  # annotations on stdout + Thai table in $GITHUB_STEP_SUMMARY
+        from site_build.ci.annotations import emit_github
+        emit_github(problems)
     return _report(problems, ok="ไม่พบปัญหา เนื้อหาพร้อมเผยแพร่ (no problems found)")
 
 
@@ -83,12 +88,16 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="สร้างเว็บไซต์ทั้งหมด (strict build + search index, atomic)")
     b.add_argument("--site-dir", help="โฟลเดอร์ผลลัพธ์ (default: site/)")
     b.add_argument("--as-of", help="วันที่อ้างอิงสถานะ YYYY-MM-DD (default: today in Bangkok)")
+    b.add_argument("--preview", action="store_true",
+                   help="ฉบับตัวอย่างเปิดจากไฟล์ได้โดยไม่ต้องมีเว็บเซิร์ฟเวอร์ (links end in index.html; not for publishing)")
     b.set_defaults(func=cmd_build)
     s = sub.add_parser("serve", help="เปิดดูเว็บไซต์ระหว่างแก้ไข (live preview)")
     s.add_argument("--dev-addr", default="127.0.0.1:8000")
     s.add_argument("--as-of")
     s.set_defaults(func=cmd_serve)
     c = sub.add_parser("check", help="ตรวจเนื้อหาทั้งหมดและอธิบายปัญหาเป็นภาษาไทย (validate all content)")
+    c.add_argument("--format", choices=["text", "github"], default="text",
+                   help="github: แสดงปัญหาเป็น annotation และตารางสรุปใน GitHub Actions")
     c.set_defaults(func=cmd_check)
     n = sub.add_parser("new", help="สร้างบันทึกกิจกรรมใหม่จากแม่แบบ (scaffold an activity write-up)")
     n.add_argument("--item", required=True, help="รหัสกิจกรรมในแผน เช่น 1.6.1 (plan item id)")
@@ -98,6 +107,7 @@ def parser() -> argparse.ArgumentParser:
     n.set_defaults(func=cmd_new)
     d = sub.add_parser("documents", help="ประกาศ นโยบาย คำสั่ง: ตรวจ บันทึก SHA-256 เริ่มฉบับใหม่ (document tools)")
     add_subcommands(d.add_subparsers(dest="documents_command", required=True))
+    add_publish_command(sub)
     return p
 
 

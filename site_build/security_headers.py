@@ -34,6 +34,19 @@ HEADERS: dict[str, str] = {
     "Cross-Origin-Opener-Policy": "same-origin",
 }
 
+PATH_HEADERS: dict[str, dict[str, str]] = {}
+"""Per-path overrides: URL prefix (``/admin/``) → headers that replace the defaults under it. The web-server
+configs (site_build.publish.webconfig) are generated from :data:`HEADERS` and this, so a relaxation for one
+area is written here once and reaches nginx, Apache and the tests."""
+
+
+def headers_for(path: str) -> dict[str, str]:
+    """The headers a URL path gets: the defaults, with the longest matching override applied."""
+    merged = dict(HEADERS)
+    for prefix in sorted((p for p in PATH_HEADERS if path.startswith(p)), key=len)[-1:]:
+        merged.update(PATH_HEADERS[prefix])
+    return merged
+
 
 def headers_file() -> str:
     """``_headers`` (Netlify / Cloudflare Pages format): every path gets the same headers."""

@@ -25,6 +25,15 @@ def test_two_builds_are_byte_identical(built_site: Path, tmp_path: Path) -> None
     assert sorted(first) == sorted(second)
     changed = [name for name in first if first[name] != second[name]]
     assert changed == []
+    # so the daily rebuild of unchanged sources publishes nothing: the manifests agree and publish says so
+    from site_build.publish.manifest import read_manifest
+    from site_build.publish.releases import publish
+    from site_build.publish.targets import LocalTarget
+
+    assert read_manifest(built_site) == read_manifest(again) is not None
+    live = publish(built_site, LocalTarget(tmp_path / "www"))
+    assert publish(again, LocalTarget(tmp_path / "www")).action == "unchanged"
+    assert [p.name for p in (tmp_path / "www" / "releases").iterdir()] == [live.release]
 
 
 def _good_site(tmp_path: Path) -> Path:

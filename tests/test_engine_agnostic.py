@@ -11,7 +11,9 @@ CORE = ["site_build.plan", "site_build.thaidate", "site_build.status", "site_bui
         "site_build.activities.load", "site_build.activities.scaffold", "site_build.photos",
         "site_build.documents.load",
         "site_build.reports.generate", "site_build.safety", "site_build.search.indexer", "site_build.social",
-        "site_build.manuals", "site_build.checkall", "site_build.build", "site_build.cli"]
+        "site_build.manuals", "site_build.checkall", "site_build.build", "site_build.cli",
+        "site_build.provenance", "site_build.publish.releases", "site_build.publish.webconfig",
+        "site_build.publish.live", "site_build.ci.annotations", "site_build.ci.preview"]
 
 
 def test_core_modules_import_without_mkdocs() -> None:

@@ -251,7 +251,9 @@
         .filter((result) => !seen.has(result.id) && seen.add(result.id));
     } catch (error) {
       if (gen === generation) {
-        status.textContent = "ขออภัย ระบบค้นหาไม่พร้อมใช้งานในขณะนี้ โปรดลองใหม่อีกครั้ง";
+        status.textContent = location.protocol === "file:"  // a preview opened from disk (CONTRIBUTING.md)
+          ? "การค้นหาใช้ได้บนเว็บไซต์ที่เผยแพร่แล้วเท่านั้น ตัวอย่างที่เปิดจากไฟล์ในเครื่องค้นหาไม่ได้"
+          : "ขออภัย ระบบค้นหาไม่พร้อมใช้งานในขณะนี้ โปรดลองใหม่อีกครั้ง";
         done(text);
       }
       return;

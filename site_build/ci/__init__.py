@@ -1,0 +1,1 @@
+"""Output for continuous integration (GitHub Actions): annotations, job summaries, preview page lists."""
