@@ -35,15 +35,79 @@ HEADERS: dict[str, str] = {
 }
 
 
+# --- /admin/: the browser editor (Decap CMS), and only there ---------------------------------------------
+ADMIN_PREFIX = "/admin/"
+GITHUB_API = "https://api.github.com"
+
+
+def admin_policy(local_backend: str | None = None) -> str:
+    """The editor's policy: the site's policy with exactly what Decap CMS needs added (docs/security-headers.md).
+
+    ``'unsafe-eval'``: Decap validates its configuration with AJV, which compiles schemas with ``new Function``.
+    ``style-src 'unsafe-inline'``: its interface is styled by Emotion, which inserts ``<style>`` elements.
+    ``img-src blob:``: photos chosen for upload are previewed from ``blob:`` URLs before they are saved.
+    ``connect-src https://api.github.com``: the GitHub backend reads and writes the repository through the API.
+    ``local_backend`` (the ``edit`` command and tests only): the origin of the local ``decap-server``.
+    """
+    connect = ["'self'", GITHUB_API] + ([local_backend.rstrip("/")] if local_backend else [])
+    return "; ".join([
+        "default-src 'self'",
+        "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self' data:",
+        "connect-src " + " ".join(connect),
+        "media-src 'self' blob:",
+        "frame-src 'self' blob:",
+        "worker-src 'self' blob:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ])
+
+
+def admin_headers(local_backend: str | None = None) -> dict[str, str]:
+    """Headers for ``/admin/``: the site's, with the editor's policy, and an opener the sign-in pop-up can reach.
+
+    ``Cross-Origin-Opener-Policy: same-origin-allow-popups``: the GitHub sign-in runs in a pop-up on the
+    office's authentication endpoint, which hands the token back through ``window.opener``.
+    """
+    return {**HEADERS, "Content-Security-Policy": admin_policy(local_backend),
+            "Cross-Origin-Opener-Policy": "same-origin-allow-popups"}
+
+
+def path_headers(local_backend: str | None = None) -> list[tuple[str, dict[str, str]]]:
+    """``(path prefix, headers)``, most specific first: the first prefix a request path starts with wins.
+
+    The one per-path API for every server configuration (``_headers``, nginx ``location``, Apache
+    ``<Location>``) and for the test servers.
+    """
+    return [(ADMIN_PREFIX, admin_headers(local_backend)), ("/", dict(HEADERS))]
+
+
+def headers_for(path: str, local_backend: str | None = None) -> dict[str, str]:
+    """The headers a request for ``path`` (``/admin/config.yml``) gets."""
+    for prefix, headers in path_headers(local_backend):
+        if path.startswith(prefix) or path == prefix.rstrip("/"):
+            return headers
+    return dict(HEADERS)
+
+
 def headers_file() -> str:
-    """``_headers`` (Netlify / Cloudflare Pages format): every path gets the same headers."""
+    """``_headers`` (Netlify / Cloudflare Pages format): every path gets the site's headers; ``/admin/*``
+    detaches the two it replaces (``! Name``) and sets the editor's values."""
     lines = ["/*"] + [f"  {name}: {value}" for name, value in HEADERS.items()]
+    admin = admin_headers()
+    changed = [name for name, value in admin.items() if HEADERS.get(name) != value]
+    lines += [ADMIN_PREFIX + "*"] + [f"  ! {name}" for name in changed]
+    lines += [f"  {name}: {admin[name]}" for name in changed]
     return "\n".join(lines) + "\n"
 
 
-def nginx_snippet() -> str:
-    return "\n".join(f'add_header {name} "{value}" always;' for name, value in HEADERS.items()) + "\n"
+def nginx_snippet(headers: dict[str, str] | None = None) -> str:
+    return "\n".join(f'add_header {name} "{value}" always;' for name, value in (headers or HEADERS).items()) + "\n"
 
 
-def apache_snippet() -> str:
-    return "\n".join(f'Header always set {name} "{value}"' for name, value in HEADERS.items()) + "\n"
+def apache_snippet(headers: dict[str, str] | None = None) -> str:
+    return "\n".join(f'Header always set {name} "{value}"' for name, value in (headers or HEADERS).items()) + "\n"
