@@ -45,11 +45,12 @@ def admin_policy(local_backend: str | None = None) -> str:
 
     ``'unsafe-eval'``: Decap validates its configuration with AJV, which compiles schemas with ``new Function``.
     ``style-src 'unsafe-inline'``: its interface is styled by Emotion, which inserts ``<style>`` elements.
-    ``img-src blob:``: photos chosen for upload are previewed from ``blob:`` URLs before they are saved.
+    ``img-src blob:``, ``connect-src blob:``: photos chosen for upload are kept as ``blob:`` URLs, previewed
+    and read back from them until the entry is saved.
     ``connect-src https://api.github.com``: the GitHub backend reads and writes the repository through the API.
     ``local_backend`` (the ``edit`` command and tests only): the origin of the local ``decap-server``.
     """
-    connect = ["'self'", GITHUB_API] + ([local_backend.rstrip("/")] if local_backend else [])
+    connect = ["'self'", "blob:", GITHUB_API] + ([local_backend.rstrip("/")] if local_backend else [])
     return "; ".join([
         "default-src 'self'",
         "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'",

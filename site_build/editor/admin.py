@@ -52,6 +52,13 @@ def preview_css(content_dir: Path) -> str:
     return "\n".join(parts)
 
 
+def admin_css(content_dir: Path) -> str:
+    """The editor's own screens in the site's Thai font (Sarabun, self-hosted) instead of the system's."""
+    css = (content_dir / SITE_CSS[0]).read_text(encoding="utf-8").replace('url("../fonts/', 'url("../assets/fonts/')
+    faces = re.findall(r"@font-face\s*\{[^}]*\}", css)
+    return "\n".join([*faces, 'body, button, input, textarea, select { font-family: "Sarabun", system-ui, sans-serif; }'])
+
+
 def index_html(site_name: str, styles: Sequence[str]) -> str:
     data = html.escape(" ".join([*styles, "preview.css"]), quote=True)
     return f"""<!doctype html>
@@ -62,6 +69,7 @@ def index_html(site_name: str, styles: Sequence[str]) -> str:
 <meta name="robots" content="noindex, nofollow">
 <title>แก้ไขเนื้อหา · {html.escape(site_name)}</title>
 <link rel="cms-config-url" type="text/yaml" href="config.yml">
+<link rel="stylesheet" href="admin.css">
 </head>
 <body data-lc-noindex>
 <noscript>ตัวแก้ไขเนื้อหาต้องเปิด JavaScript (the editor needs JavaScript)</noscript>
@@ -81,5 +89,6 @@ def admin_files(root: Path, content_dir: Path, plans: Sequence[Plan], settings: 
         GeneratedFile(f"{ADMIN_DIR}/config.yml", config_yaml(plans, settings)),
         GeneratedFile(f"{ADMIN_DIR}/lc-admin.js", script),
         GeneratedFile(f"{ADMIN_DIR}/preview.css", preview_css(content_dir)),
+        GeneratedFile(f"{ADMIN_DIR}/admin.css", admin_css(content_dir)),
         *bundle_files(root),
     ]

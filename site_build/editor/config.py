@@ -175,9 +175,9 @@ def writeup_fields(plans: Sequence[Plan]) -> list[dict[str, Any]]:
 def commit_messages() -> dict[str, str]:
     """Thai commit messages; in the editorial workflow the pull request's title is the entry's message."""
     return {
-        "create": "บันทึกกิจกรรมใหม่: {{slug}} (โดย {{author-name}})",
-        "update": "แก้ไขบันทึกกิจกรรม: {{slug}} (โดย {{author-name}})",
-        "delete": "ลบบันทึกกิจกรรม: {{slug}} (โดย {{author-name}})",
+        "create": "บันทึกกิจกรรมใหม่: {{slug}}",
+        "update": "แก้ไขบันทึกกิจกรรม: {{slug}}",
+        "delete": "ลบบันทึกกิจกรรม: {{slug}}",
         "uploadMedia": "เพิ่มรูป {{path}}",
         "deleteMedia": "ลบรูป {{path}}",
         "openAuthoring": "{{message}}",
