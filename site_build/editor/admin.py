@@ -56,7 +56,8 @@ def admin_css(content_dir: Path) -> str:
     """The editor's own screens in the site's Thai font (Sarabun, self-hosted) instead of the system's."""
     css = (content_dir / SITE_CSS[0]).read_text(encoding="utf-8").replace('url("../fonts/', 'url("../assets/fonts/')
     faces = re.findall(r"@font-face\s*\{[^}]*\}", css)
-    return "\n".join([*faces, 'body, button, input, textarea, select { font-family: "Sarabun", system-ui, sans-serif; }'])
+    rule = 'body, body * { font-family: "Sarabun", system-ui, sans-serif !important; }'
+    return "\n".join([*faces, rule])
 
 
 def index_html(site_name: str, styles: Sequence[str]) -> str:

@@ -204,15 +204,19 @@ def test_staff_create_a_write_up_with_photos_from_the_browser(tab: Any, admin_ur
     assert [p["alt"] for p in meta["photos"]] == ["วิทยากรบรรยายหน้าห้องประชุม", "ป้ายกิจกรรมเสวนาหน้าห้องประชุม"]
     assert list(meta["publicity"]) and all(r for r in meta["publicity"].values())
 
-    # The pull request merged: check passes, the build lists it and shows it as evidence of 1.6.1.
-    git(clone, "merge", "-q", "--no-edit", BRANCH)
+    # The pull request merged (in a second clone: decap-server checks branches out in its own while it works):
+    # check passes, the build lists the write-up and shows it as evidence of 1.6.1.
+    merged = tmp_path / "merged"
+    subprocess.run(["git", "clone", "-q", str(clone), str(merged)], check=True)
+    git(merged, "merge", "-q", "--ff-only", f"origin/{BRANCH}")
+    (merged / "node_modules").symlink_to(ROOT / "node_modules")
     env = {**os.environ, "PYTHONPATH": str(ROOT), "SITE_AS_OF": "2023-06-30"}
-    check = subprocess.run([sys.executable, "-m", "site_build", "--root", str(clone), "check"], env=env,
+    check = subprocess.run([sys.executable, "-m", "site_build", "--root", str(merged), "check"], env=env,
                            capture_output=True, text=True, check=False)
     assert check.returncode == 0, check.stderr
     assert FOLDER not in check.stderr, check.stderr  # not even a warning about the new bundle
     site = tmp_path / "site"
-    build = subprocess.run([sys.executable, "-m", "site_build", "--root", str(clone), "build", "--site-dir",
+    build = subprocess.run([sys.executable, "-m", "site_build", "--root", str(merged), "build", "--site-dir",
                             str(site)], env=env, capture_output=True, text=True, check=False)
     assert build.returncode == 0, build.stderr
     assert f"{DAY}-{SLUG}/" in (site / "activities" / "index.html").read_text(encoding="utf-8")
@@ -233,7 +237,6 @@ def test_staff_edit_an_existing_write_up(tab: Any, admin_url: str, clone: Path) 
     text = git(clone, "show", f"{branch}:content/activities/{EXISTING}/index.md")
     meta = yaml.safe_load(text.split("---")[1])
     assert meta["summary"] == "สรุปที่แก้ไขจากตัวแก้ไขในเบราว์เซอร์"
-    original = yaml.safe_load((clone / "content" / "activities" / EXISTING / "index.md").read_text(
-        encoding="utf-8").split("---")[1])
+    original = yaml.safe_load(git(clone, "show", f"main:content/activities/{EXISTING}/index.md").split("---")[1])
     assert {k: v for k, v in meta.items() if k != "summary"} == {k: v for k, v in original.items()
                                                                   if k != "summary"}
