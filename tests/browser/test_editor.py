@@ -109,8 +109,12 @@ def admin_url(built_site: Path, clone: Path, decap: DecapServer) -> Iterator[str
 
 
 @pytest.fixture
-def tab(browser: Any) -> Iterator[Any]:
-    guard = Guard()
+def guard() -> Guard:
+    return Guard()
+
+
+@pytest.fixture
+def tab(browser: Any, guard: Guard) -> Iterator[Any]:
     context, page = open_context(browser, guard, DESKTOP)
     context.set_default_timeout(30_000)
     try:
@@ -140,6 +144,8 @@ def plain_photo(path: Path) -> Path:
 
 def shot(page: Any, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
+    for frame in page.frames:  # the preview pane is an iframe: wait for its Sarabun faces too
+        frame.evaluate("document.fonts.ready.then(() => true)")
     page.screenshot(path=str(SHOTS / f"{name}.png"))
 
 
@@ -169,7 +175,7 @@ def save_and_wait(page: Any) -> None:
     page.get_by_text("เนื้อหาถูกบันทึก").first.wait_for(timeout=60_000)
 
 
-def test_staff_create_a_write_up_with_photos_from_the_browser(tab: Any, admin_url: str, clone: Path,
+def test_staff_create_a_write_up_with_photos_from_the_browser(tab: Any, guard: Guard, admin_url: str, clone: Path,
                                                               tmp_path: Path) -> None:
     page = tab
     sign_in(page, admin_url)
@@ -177,6 +183,13 @@ def test_staff_create_a_write_up_with_photos_from_the_browser(tab: Any, admin_ur
     page.get_by_role("link", name="บันทึกกิจกรรม").last.click()
     page.locator("#title-field-1, [id^='title-field-']").first.fill("เสวนาความซื่อสัตย์ในการทำงาน")
     page.locator("[id^='slug-field-']").first.fill(SLUG)
+    # The Buddhist-Era mistake is explained in the form, before anything is saved:
+    page.locator("[id^='date-field-']").first.fill("2566-02-15")
+    page.get_by_role("button", name="บันทึก").first.click()
+    page.get_by_text("ปี 25xx คือ พ.ศ.: ลบ 543").first.wait_for()
+    page.wait_for_timeout(500)
+    assert guard.errors == ["undefined"]  # Decap rejects the refused save's promise without a reason
+    guard.errors.clear()
     page.locator("[id^='date-field-']").first.fill(DAY)
     combo = page.locator("[id^='plan_items-field-']").first
     combo.fill("1.6.1")
@@ -194,8 +207,13 @@ def test_staff_create_a_write_up_with_photos_from_the_browser(tab: Any, admin_ur
     shot(page, "02-form")
     save_and_wait(page)
     shot(page, "03-saved")
+    page.get_by_role("button", name="สถานะ: ร่าง").click()
+    page.get_by_role("menuitem", name="อยู่ระหว่างการตรวจสอบ").click()
+    page.get_by_role("button", name="สถานะ: อยู่ระหว่างการตรวจสอบ").wait_for()
 
     assert BRANCH in git(clone, "branch", "--list", "cms/*")
+    assert git(clone, "config", f"branch.{BRANCH}.description").strip() == "decap-cms/pending_review"
+    assert "บันทึกกิจกรรมใหม่" in git(clone, "log", "-1", "--format=%s", BRANCH)  # the pull request's Thai title
     files = git(clone, "ls-tree", "-r", "--name-only", BRANCH, FOLDER + "/").split()
     assert sorted(Path(f).name for f in files) == ["board.png", "img_0001.jpg", "index.md"]  # Decap lower-cases names
     text = git(clone, "show", f"{BRANCH}:{FOLDER}/index.md")
