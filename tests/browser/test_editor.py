@@ -183,13 +183,6 @@ def test_staff_create_a_write_up_with_photos_from_the_browser(tab: Any, guard: G
     page.get_by_role("link", name="บันทึกกิจกรรม").last.click()
     page.locator("#title-field-1, [id^='title-field-']").first.fill("เสวนาความซื่อสัตย์ในการทำงาน")
     page.locator("[id^='slug-field-']").first.fill(SLUG)
-    # The Buddhist-Era mistake is explained in the form, before anything is saved:
-    page.locator("[id^='date-field-']").first.fill("2566-02-15")
-    page.get_by_role("button", name="บันทึก").first.click()
-    page.get_by_text("ปี 25xx คือ พ.ศ.: ลบ 543").first.wait_for()
-    page.wait_for_timeout(500)
-    assert guard.errors == ["undefined"]  # Decap rejects the refused save's promise without a reason
-    guard.errors.clear()
     page.locator("[id^='date-field-']").first.fill(DAY)
     combo = page.locator("[id^='plan_items-field-']").first
     combo.fill("1.6.1")
@@ -204,9 +197,23 @@ def test_staff_create_a_write_up_with_photos_from_the_browser(tab: Any, guard: G
     body = page.locator("[contenteditable=true]").first
     body.click()
     page.keyboard.type("บุคลากรของสำนักร่วมเสวนาแลกเปลี่ยนประสบการณ์")
+    page.locator("[id^='title-field-']").first.scroll_into_view_if_needed()
     shot(page, "02-form")
+    # The Buddhist-Era mistake is explained in the form, before anything is saved:
+    date = page.locator("[id^='date-field-']").first
+    date.fill("2566-02-15")
+    page.get_by_role("button", name="บันทึก").first.click()
+    page.get_by_text("ปี 25xx คือ พ.ศ.: ลบ 543").first.wait_for()
+    date.scroll_into_view_if_needed()
+    shot(page, "03-date-check")
+    page.wait_for_timeout(300)
+    assert guard.errors == ["undefined"]  # Decap rejects the refused save's promise without a reason
+    guard.errors.clear()
+    date.fill(DAY)
+    page.get_by_text("คุณไม่ได้ใส่ข้อมูล").first.wait_for(state="hidden", timeout=20_000)  # the toast goes
     save_and_wait(page)
-    shot(page, "03-saved")
+    page.locator("[id^='title-field-']").first.scroll_into_view_if_needed()
+    shot(page, "04-saved")
     page.get_by_role("button", name="สถานะ: ร่าง").click()
     page.get_by_role("menuitem", name="อยู่ระหว่างการตรวจสอบ").click()
     page.get_by_role("button", name="สถานะ: อยู่ระหว่างการตรวจสอบ").wait_for()
@@ -248,7 +255,7 @@ def test_staff_edit_an_existing_write_up(tab: Any, admin_url: str, clone: Path) 
     page.get_by_text("กิจกรรมจิตอาสาเพื่อสังคม").first.click()
     summary = page.locator("[id^='summary-field-']").first
     summary.fill("สรุปที่แก้ไขจากตัวแก้ไขในเบราว์เซอร์")
-    shot(page, "04-edit")
+    shot(page, "05-edit")
     save_and_wait(page)
     branch = f"cms/activities/{EXISTING}/index"
     assert branch in git(clone, "branch", "--list", "cms/*")
