@@ -173,6 +173,9 @@ def expand(page: Any, label: str) -> None:
 def save_and_wait(page: Any) -> None:
     page.get_by_role("button", name="บันทึก").first.click()
     page.get_by_text("เนื้อหาถูกบันทึก").first.wait_for(timeout=60_000)
+    # a new entry's form is mounted again at its own address once saved: wait for it to settle
+    page.wait_for_function("location.hash.includes('/entries/')")
+    page.get_by_role("button", name="สถานะ: ร่าง").wait_for()
 
 
 def test_staff_create_a_write_up_with_photos_from_the_browser(tab: Any, guard: Guard, admin_url: str, clone: Path,
