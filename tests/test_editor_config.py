@@ -230,3 +230,31 @@ def test_docs_show_the_admin_headers() -> None:
     doc = (ROOT / "docs" / "security-headers.md").read_text(encoding="utf-8")
     assert nginx_snippet(admin_headers()).strip() in doc
     assert apache_snippet(admin_headers()).strip() in doc
+
+
+WIDGET_TYPES = {"string": "string", "text": "string", "markdown": "string", "image": "string", "datetime": "string",
+                "boolean": "boolean", "list": "array", "object": "object"}
+
+
+def _schema_type(prop: dict[str, Any]) -> set[str]:
+    """The JSON types a property accepts (``anyOf`` with null for optional values)."""
+    options = prop.get("anyOf", [prop])
+    return {o.get("type", "object") for o in options if o.get("type") != "null"}
+
+
+def test_widget_types_and_bounds_match_the_schema() -> None:
+    props = schema_props()
+    for name, field in fields_by_name().items():
+        if name == "body":
+            continue
+        types = _schema_type(props[name])
+        widget = field["widget"]
+        if widget == "number":
+            assert types == ({"integer"} if field["value_type"] == "int" else {"number"}), name
+            bound = props[name].get("anyOf", [props[name]])[0]
+            assert field["min"] >= bound.get("minimum", float("-inf")), name
+            assert field.get("max", float("inf")) <= bound.get("maximum", float("inf")), name
+        elif widget == "select":
+            assert field["multiple"] and types == {"array"}, name
+        else:
+            assert WIDGET_TYPES[widget] in types, (name, widget, types)
