@@ -46,6 +46,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_edit(args: argparse.Namespace) -> int:
+    from site_build.editor.local import editing_session
+
+    with editing_session(_root(args), port=args.editor_port, allow_dirty=args.allow_dirty) as server:
+        print(f"ตัวแก้ไขเนื้อหา: http://{args.dev_addr}/admin/ (decap-server {server.origin}; กด Ctrl-C เพื่อหยุด)")
+        return cmd_serve(args)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from site_build.checkall import check_all
 
@@ -95,6 +103,12 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--dev-addr", default="127.0.0.1:8000")
     s.add_argument("--as-of")
     s.set_defaults(func=cmd_serve)
+    e = sub.add_parser("edit", help="เปิดตัวแก้ไขเนื้อหาในเบราว์เซอร์กับ clone ในเครื่อง (preview + decap-server)")
+    e.add_argument("--dev-addr", default="127.0.0.1:8000")
+    e.add_argument("--editor-port", type=int, default=8081, help="พอร์ตของ decap-server (default 8081)")
+    e.add_argument("--allow-dirty", action="store_true", help="เริ่มแม้มีไฟล์ที่ยังไม่ได้ commit")
+    e.add_argument("--as-of")
+    e.set_defaults(func=cmd_edit)
     c = sub.add_parser("check", help="ตรวจเนื้อหาทั้งหมดและอธิบายปัญหาเป็นภาษาไทย (validate all content)")
     c.add_argument("--format", choices=["text", "github"], default="text",
                    help="github: แสดงปัญหาเป็น annotation และตารางสรุปใน GitHub Actions")

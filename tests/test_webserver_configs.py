@@ -42,7 +42,7 @@ def test_every_nginx_location_repeats_every_header() -> None:
     conf = webconfig.nginx_server()
     blocks = re.findall(r"location [^{]+\{(.*?)\n    \}", conf, flags=re.S)
     serving = [b for b in blocks if "try_files" in b]
-    assert len(serving) == 2
+    assert len(serving) == 2 + len(security_headers.PATH_HEADERS)  # fingerprinted, pages, each override
     for block in serving:
         assert all(f"add_header {name} " in block for name in security_headers.HEADERS)
 

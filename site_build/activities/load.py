@@ -224,6 +224,11 @@ class _Checks:
                 fix_th=f"เปลี่ยนชื่อโฟลเดอร์เป็น {day.isoformat()}-ชื่อสั้น เช่น {day.isoformat()}-moral-day",
                 code="bad-folder"))
             return
+        slug = self.meta.slug
+        if slug is not None and slug != match.group(4):
+            self.add(("slug",), f"slug '{slug}' ไม่ตรงกับชื่อโฟลเดอร์ ({match.group(4)})",
+                     f"slug '{slug}' differs from the folder's name '{match.group(4)}'",
+                     f"แก้เป็น slug: {match.group(4)} (ชื่อโฟลเดอร์ไม่เปลี่ยนตาม slug)", "folder-slug")
         prefix = "-".join(match.groups()[:3])
         if prefix != day.isoformat():
             self.add(("date",), f"วันที่ในชื่อโฟลเดอร์ ({prefix}) ไม่ตรงกับ date ({day.isoformat()})",

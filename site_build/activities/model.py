@@ -20,6 +20,7 @@ from site_build.photos.geometry import NAMED_FOCUS
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 SUMMARY_MAX = 300
 TITLE_MAX = 300
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 
 class _Strict(BaseModel):
@@ -87,6 +88,8 @@ class FrontMatter(_Strict):
     """What staff write between the ``---`` lines of ``index.md``."""
 
     title: Text
+    # The folder's English short name (``<date>-<slug>``): the browser editor names new bundles from it.
+    slug: Annotated[str, StringConstraints(pattern=SLUG_PATTERN)] | None = None
     date: dt.date
     plan_items: list[Text] = Field(min_length=1)
     summary: Text

@@ -82,11 +82,11 @@ def scaffold(content_dir: Path, plan: Plan, item_id: str, *, title: str | None =
             fix_th="ใช้ --slug ชื่ออื่น หรือแก้ไขไฟล์ index.md ในโฟลเดอร์เดิม", code="exists")])
     folder.mkdir(parents=True)
     target = folder / "index.md"
-    target.write_text(template(index, ref.id, title=title, day=day), encoding="utf-8")
+    target.write_text(template(index, ref.id, title=title, day=day, slug=slug), encoding="utf-8")
     return target
 
 
-def template(index: PlanIndex, item_id: str, *, title: str | None, day: dt.date) -> str:
+def template(index: PlanIndex, item_id: str, *, title: str | None, day: dt.date, slug: str | None = None) -> str:
     ref = index.items[item_id]
     q = _quote
     channels = [index.channels[c] for c in index.required_channels(item_id)]
@@ -99,6 +99,7 @@ def template(index: PlanIndex, item_id: str, *, title: str | None, day: dt.date)
         "",
         "# ชื่อเรื่อง: ข้อความธรรมดา (ห้ามใส่โค้ด HTML) ตั้งต้นจากชื่อกิจกรรมในแผน แก้ให้เจาะจงขึ้นได้",
         f"title: {q(title or ref.node.title)}",
+        *(["# ชื่อโฟลเดอร์ภาษาอังกฤษ (ต้องตรงกับชื่อโฟลเดอร์หลังวันที่)", f"slug: {slug}"] if slug else []),
         "",
         "# วันที่จัดกิจกรรม ปี ค.ศ. แบบ ปปปป-ดด-วว (เช่น 2023-03-20 คือ ๒๐ มีนาคม ๒๕๖๖)",
         "# ต้องตรงกับวันที่ในชื่อโฟลเดอร์ (ถ้าแก้วันที่ ให้เปลี่ยนชื่อโฟลเดอร์ด้วย)",
