@@ -64,6 +64,14 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_plan_new_year(args: argparse.Namespace) -> int:
+    from site_build.plan.newyear import new_year
+
+    result = new_year(_root(args))
+    print(result.summary_th())
+    return 0
+
+
 def _report(problems: Sequence[Problem], *, ok: str) -> int:
     errors = [p for p in problems if p.is_error]
     if problems:
@@ -96,6 +104,11 @@ def parser() -> argparse.ArgumentParser:
     n.add_argument("--title", help="ชื่อกิจกรรม (title)")
     n.add_argument("--date", help="วันที่จัดกิจกรรม YYYY-MM-DD ปี ค.ศ. (default: today)")
     n.set_defaults(func=cmd_new)
+    pl = sub.add_parser("plan", help="แผนบูรณาการ: เริ่มปีงบประมาณใหม่ (plan tools)")
+    plan_sub = pl.add_subparsers(dest="plan_command", required=True)
+    ny = plan_sub.add_parser("new-year", help="ย้ายแผนปัจจุบันเข้าคลัง plans/<ปี>.yml และร่างแผนปีถัดไป "
+                                              "(archive plan.yml, draft next year's plan)")
+    ny.set_defaults(func=cmd_plan_new_year)
     d = sub.add_parser("documents", help="ประกาศ นโยบาย คำสั่ง: ตรวจ บันทึก SHA-256 เริ่มฉบับใหม่ (document tools)")
     add_subcommands(d.add_subparsers(dest="documents_command", required=True))
     return p

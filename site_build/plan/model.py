@@ -221,6 +221,10 @@ class Plan(Strict):
     scoring: Scoring
     publicity_rule: Text
     corrections: list[Correction] = Field(default_factory=list)
+    draft: bool = False
+    """Set by ``plan new-year`` on the drafted plan; a person removes it once the office adopts the plan.
+    Every page of a draft year carries a "ร่าง / ตัวอย่าง" banner."""
+    draft_note: Text | None = None
 
     def projects(self) -> Iterator[tuple[Measure, Project]]:
         for measure in self.measures:
