@@ -98,7 +98,7 @@ def year_marks_meta(src_uri: str, files: Files) -> dict[str, object] | None:
         return file.url if file is not None else uri
 
     marks = year_marks(src_uri, ctx.plan_set, ctx.as_of, ctx.site.digits, exists)
-    if marks is None or len(ctx.plan_set) < 2 and not marks.draft:
+    if marks is None or (len(ctx.plan_set) < 2 and not marks.draft):
         return None
     return {"fy": marks.fiscal_year, "label": marks.label, "latest": marks.is_latest, "draft": marks.draft,
             "draft_note": marks.draft_note, "archive_banner": marks.archive_banner,

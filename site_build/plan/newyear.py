@@ -136,9 +136,10 @@ def draft_text(text: str, old_year: int, new_year: int) -> tuple[str, list[Moved
             for pattern in (f"ปีงบประมาณ พ.ศ. {old_th}", f"ปีงบประมาณ พ.ศ. {old_year}"):
                 line = line.replace(pattern, pattern.replace(old_th, new_th).replace(str(old_year), str(new_year)))
 
-            def repl(m: re.Match[str], line_no: int = len(out) + 1) -> str:
+            def repl(m: re.Match[str], line_no: int = len(out) + 1,
+                     weekend: bool = top not in _NO_WEEKEND_SHIFT) -> str:
                 day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-                new, reason = shift_date(day, fy_start, fy_end, weekend=top not in _NO_WEEKEND_SHIFT)
+                new, reason = shift_date(day, fy_start, fy_end, weekend=weekend)
                 moved.append(MovedDate(line_no, day, new, reason))
                 return new.isoformat()
 

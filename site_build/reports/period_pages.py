@@ -89,7 +89,8 @@ def reports_index(r: Renderer, reports: list[PeriodReport]) -> str:
     rows = [[f"[{period_title(r, rep.period).removeprefix('รายงานผลการดำเนินงาน ')}]"
              f"({r.link(r.uris.report(rep.period.key))})",
              period_span(r, rep.period, short=True), r.n(len(rep.rows)),
-             r.n(rep.count("done") + rep.count("done-late")), r.n(rep.count("overdue") + rep.count("not-done")), r.n(rep.count("due")),
+             r.n(rep.count("done") + rep.count("done-late")), r.n(rep.count("overdue") + rep.count("not-done")),
+             r.n(rep.count("due")),
              f"[CSV]({r.link(r.uris.report_csv(rep.period.key))})"] for rep in reports]
     out += ['<div class="lc-table-scroll" markdown>\n',
             md_table(["รายงาน", "ช่วงเวลา", "ครบกำหนด", "ดำเนินการแล้ว",
