@@ -153,6 +153,8 @@ class _View:
         return "\n".join(out)
 
     def score_section(self) -> str:
+        if self.plan.scoring is None:
+            return ""  # a plan without score rules (site_build.plan.model.Plan.scoring)
         summary = score_summary(self.plan)
         d = self.n
         verdict = ("ตรงกับที่ประกาศไว้" if summary.difference == 0 else
