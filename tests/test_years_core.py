@@ -102,7 +102,7 @@ def fy2566() -> object:
     return load_plan(root / "mini_plan.yml")
 
 
-def _leaf(plan, item_id: str):  # noqa: ANN001, ANN202
+def _leaf(plan, item_id: str):
     return next(a for _, p in plan.projects() for a in p.all_activities() if a.id == item_id)
 
 
@@ -115,13 +115,13 @@ def test_clock_edges() -> None:
     assert next_day.counts(dt.date(2023, 9, 30)) and not next_day.counts(dt.date(2023, 10, 1))
 
 
-def test_last_day_of_the_year_is_still_overdue_not_final(fy2566) -> None:  # noqa: ANN001
+def test_last_day_of_the_year_is_still_overdue_not_final(fy2566) -> None:
     book = StatusBook.build(fy2566, dt.date(2023, 9, 30), [])
     assert not book.closed
     assert book.leaf_status(_leaf(fy2566, "1.1")) is Status.OVERDUE
 
 
-def test_closed_year_items_are_done_or_not_done_never_overdue(fy2566) -> None:  # noqa: ANN001
+def test_closed_year_items_are_done_or_not_done_never_overdue(fy2566) -> None:
     evidence = [Evidence(dt.date(2023, 9, 30), "ทำวันสุดท้าย", "activities/x/", ("1.1",))]
     book = StatusBook.build(fy2566, dt.date(2023, 10, 1), evidence)
     assert book.closed and book.as_of == dt.date(2023, 9, 30)
@@ -133,7 +133,7 @@ def test_closed_year_items_are_done_or_not_done_never_overdue(fy2566) -> None:  
     assert "lc-status--not-done" in Status.NOT_DONE.badge_html()
 
 
-def test_writeup_dated_after_the_year_does_not_count_for_it(fy2566) -> None:  # noqa: ANN001
+def test_writeup_dated_after_the_year_does_not_count_for_it(fy2566) -> None:
     late = [Evidence(dt.date(2023, 10, 1), "ทำหลังสิ้นปี", "activities/late/", ("1.1",))]
     closed = StatusBook.build(fy2566, dt.date(2024, 1, 1), late)
     assert closed.leaf_status(_leaf(fy2566, "1.1")) is Status.NOT_DONE
@@ -174,9 +174,8 @@ def test_writeup_ids_resolve_in_the_plan_of_its_date(tmp_path: Path) -> None:
 
 
 def test_document_items_resolve_in_its_declared_year(tmp_path: Path) -> None:
-    from tests.test_documents_support import front, write_doc
-
     from site_build.documents.load import load_documents
+    from tests.test_documents_support import front, write_doc
 
     root = two_years(tmp_path)
     content = root / "content"
