@@ -21,11 +21,11 @@ from tests.conftest import ROOT
 FY2566 = ROOT / "plans" / "2566.yml"
 
 
-def _ids(plan) -> list[str]:  # noqa: ANN001
+def _ids(plan) -> list[str]:
     return [a.id for _, p in plan.projects() for a in [p, *p.all_activities()]]
 
 
-def _deadlines(plan) -> list[dt.date]:  # noqa: ANN001
+def _deadlines(plan) -> list[dt.date]:
     return [d.date for _, p in plan.projects() for a in [p, *p.all_activities()] for d in a.deadlines]
 
 
