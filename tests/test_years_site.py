@@ -69,7 +69,8 @@ def three_years(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 def test_three_years_keep_every_fy2566_url_and_its_data(three_years: Path, built_site: Path) -> None:
     urls = pinned_urls()
     assert [u for u in urls if not (three_years / u).is_file()] == []
-    changed = [u for u in urls if OPEN_DATA.search(u) and (three_years / u).read_bytes() != (built_site / u).read_bytes()]
+    changed = [u for u in urls
+               if OPEN_DATA.search(u) and (three_years / u).read_bytes() != (built_site / u).read_bytes()]
     assert changed == []
     assert sum(1 for u in urls if OPEN_DATA.search(u)) == 13
     # pages too: same text in the content area, apart from the year switcher/banner the other years add
