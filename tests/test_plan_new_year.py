@@ -133,3 +133,47 @@ def test_every_leaf_keeps_its_deadline_count(copy: Path) -> None:
     assert old is not None
     assert [len(leaf.deadlines) for _, p in old.projects() for leaf in leaves(p)] == \
         [len(leaf.deadlines) for _, p in new.projects() for leaf in leaves(p)]
+
+
+# -- `new` without --date (issue 13 point 5): never today outside every plan year -------------------------
+def _two_year_project(tmp_path: Path) -> Path:
+    from tests.test_years_core import two_years
+
+    root = two_years(tmp_path)
+    (root / "content" / "activities").mkdir(parents=True)
+    return root
+
+
+def test_new_without_date_uses_the_item_deadline_when_today_is_outside(tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture[str],
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from site_build.activities import scaffold as module
+
+    root = _two_year_project(tmp_path)
+    monkeypatch.setattr(module, "today_bangkok", lambda: dt.date(2026, 12, 7))
+    assert main(["--root", str(root), "new", "--item", "1.6.1", "--slug", "honour"]) == 0
+    out = capsys.readouterr().out
+    # the current plan is FY 2567; today is outside it, so the item's first deadline (2024-04-05)
+    assert (root / "content/activities/2024-04-05-honour/index.md").is_file()
+    assert "อยู่นอกปีงบประมาณ พ.ศ. 2567" in out and "กำหนดส่งแรกของกิจกรรมนี้" in out and "--date" in out
+
+
+def test_new_without_date_keeps_today_inside_a_plan_year(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from site_build.activities import scaffold as module
+
+    root = _two_year_project(tmp_path)
+    monkeypatch.setattr(module, "today_bangkok", lambda: dt.date(2023, 5, 2))
+    assert main(["--root", str(root), "new", "--item", "1.6.2", "--slug", "unit"]) == 0
+    assert (root / "content/activities/2023-05-02-unit/index.md").is_file()  # FY 2566 has 1.6.2
+    assert "ใช้วันนี้" in capsys.readouterr().out
+
+
+def test_choose_day_clamps_when_the_item_has_no_deadline(tmp_path: Path) -> None:
+    from site_build.activities.scaffold import choose_day
+
+    plans = load_plans(_two_year_project(tmp_path))
+    plan, day, why = choose_day(plans, "11.2", dt.date(2030, 1, 1))
+    assert plan.fiscal_year == 2567 and day == dt.date(2024, 3, 20)
+    plan, day, why = choose_day(plans, "1.6", dt.date(2030, 1, 1))
+    assert day == dt.date(2024, 9, 30) and "อยู่ในปีนั้น" in why
