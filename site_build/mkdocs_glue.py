@@ -107,13 +107,6 @@ def year_marks_meta(src_uri: str, files: Files) -> dict[str, object] | None:
                           "draft": link.draft} for link in marks.switcher]}
 
 
-def _display(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 def run_mkdocs_build(config_file: Path, site_dir: Path, *, strict: bool = True) -> None:
     """``mkdocs build --strict`` in-process, into ``site_dir``."""
     from mkdocs.commands.build import build

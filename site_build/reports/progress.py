@@ -116,6 +116,8 @@ def overdue_items(data: ReportData) -> list[OverdueItem]:
 
 def upcoming_deadlines(data: ReportData, days: int = UPCOMING_DAYS) -> list[UpcomingItem]:
     """Deadlines from the as-of date to ``days`` later of items not yet done."""
+    if data.book.closed:
+        return []  # a closed year has nothing coming up: its result is final
     last = data.as_of + dt.timedelta(days=days)
     return [UpcomingItem(e, (e.date - data.as_of).days) for e in data.deadlines()
             if data.as_of <= e.date <= last and data.book.status(e.item.node) is not Status.DONE]
