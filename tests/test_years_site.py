@@ -199,3 +199,10 @@ def test_second_bureau_plan_builds_with_no_code_change(tmp_path: Path, monkeypat
     assert (site / "plan/2568/measure-2/index.html").is_file() and not (site / "plan/2568/measure-3").exists()
     assert "ยังไม่มีดัชนีหลักฐานของปีนี้" in text_of(read_page(site, "evidence/2568/"))
     assert 'class="lc-year-switcher"' not in read_page(site, "plan/2568/")  # one year: nothing to switch
+
+
+def test_closed_year_targets_are_final(closed: Path) -> None:
+    progress = text_of(read_page(closed, "progress/2566/"))
+    assert "ยังไม่บรรลุ" not in progress and "ไม่บรรลุ" in progress
+    home = text_of(read_page(closed, ""))
+    assert "เป้าหมายถัดไป" not in home  # FY 2567 (the latest) is over too as of December 2026

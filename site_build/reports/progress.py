@@ -92,7 +92,7 @@ def share_by(data: ReportData, refs: list[ItemRef], day: dt.date | None = None) 
 
 
 def check_target(data: ReportData, refs: list[ItemRef], target: ProgressTarget) -> TargetCheck:
-    passed = target.date < data.as_of
+    passed = target.date < data.as_of or data.book.closed  # a closed year's targets are all final
     share = share_by(data, refs, target.date) if passed else share_by(data, refs)
     if share.meets(target.percent):
         state: Literal["met", "missed", "open"] = "met"
