@@ -96,7 +96,8 @@ class _ListingView:
     def page(self, listing: Listing, number: int, all_listings: Sequence[Listing]) -> str:
         uri = listing.uri(number)
         url = page_url(uri, self.directory_urls)
-        fy = self.n(self.ctx.plan.fiscal_year)
+        years = self.ctx.plan_set.years
+        fy = self.n(years[-1]) if len(years) == 1 else f"{self.n(years[0])}–{self.n(years[-1])}"  # every year listed
         heading = listing.heading.replace("{n}", self.n(listing.key.split("-")[-1]))
         title = heading + (f" (หน้า {self.n(number)})" if number > 1 else "")
         measure_title = ""
