@@ -57,8 +57,14 @@ def test_new_year_archives_and_drafts(copy: Path, capsys: pytest.CaptureFixture[
     assert "corrections" in out and "ลบบรรทัด draft: true" in out
     assert "๓๐ กรกฎาคม ๖๖" in out  # a date written in words is listed for review, not guessed
     # its summary's line numbers point into the draft
+    from site_build.thaidate import to_arabic_digits
+
     text = (copy / "plan.yml").read_text(encoding="utf-8").split("\n")
-    assert "2024-04-05" in next(line for line in text if "2024-04-05" in line)
+    line = next(x for x in out.splitlines() if "๗ เมษายน ๒๕๖๖ →" in x)
+    number = int(to_arabic_digits(line.split("บรรทัด ")[1].split(":")[0]))
+    assert "2024-04-05" in text[number - 1]
+    review = next(x for x in out.splitlines() if "๓๐ กรกฎาคม ๖๖" in x)
+    assert "๓๐ กรกฎาคม ๖๖" in text[int(to_arabic_digits(review.split("บรรทัด ")[1].split(":")[0])) - 1]
 
 
 def test_29_february_and_weekend_edges() -> None:
