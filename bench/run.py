@@ -28,6 +28,8 @@ def main() -> int:
         [sys.executable, str(BENCH / "photos_bench.py"), *quick, "--json", str(OUT / "photos.json")],
         [sys.executable, str(BENCH / "site_bench.py"), *quick, "--json", str(OUT / "site.json")],
         [sys.executable, str(BENCH / "page_weight.py"), "--json", str(OUT / "page_weight.json")],
+        [sys.executable, str(BENCH / "years_bench.py"), *(["--years", "3", "--per-year", "50", "--runs", "1"]
+                                                          if args.quick else []), "--json", str(OUT / "years.json")],
     ]
     status = 0
     for command in runs:

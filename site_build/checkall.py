@@ -12,7 +12,7 @@ from pathlib import Path
 from site_build.activities.check import check_activities
 from site_build.documents.cli import check_documents
 from site_build.errors import Problem, ProblemsFound, unique
-from site_build.plan.load import load_plan
+from site_build.plan.years import load_plans
 from site_build.sources import check_sources
 
 
@@ -20,7 +20,7 @@ def check_all(root: Path) -> list[Problem]:
     problems: list[Problem] = []
     plan = None
     try:
-        plan = load_plan(root / "plan.yml", display_name="plan.yml")
+        plan = load_plans(root)  # plan.yml and every archived year in plans/
     except ProblemsFound as exc:
         problems.extend(exc.problems)
     problems += check_sources(root, root / "content")

@@ -65,15 +65,32 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from site_build.activities.scaffold import parse_day, scaffold
-    from site_build.plan.load import load_plan
+    from site_build.activities.scaffold import choose_day, parse_day, scaffold, today_bangkok
+    from site_build.plan.years import load_plans
 
     root = _root(args)
-    plan = load_plan(root / "plan.yml", display_name="plan.yml")
-    day = parse_day(args.date) if args.date else None
-    path = scaffold(root / "content", plan, to_arabic_digits(args.item), title=args.title, day=day, slug=args.slug)
+    plans = load_plans(root)
+    item = to_arabic_digits(args.item)
+    chosen = ""
+    if args.date:
+        day = parse_day(args.date)
+        plan = plans.for_date(day) or plans.latest  # no plan for that year: `check` then warns about the date
+    else:
+        plan, day, chosen = choose_day(plans, item, today_bangkok())
+    path = scaffold(root / "content", plan, item, title=args.title, day=day, slug=args.slug)
     print(f"สร้างไฟล์บันทึกกิจกรรมแล้ว: {path.relative_to(root).as_posix()}")
+    if chosen:
+        print(f"วันที่จัดกิจกรรม: {chosen} ถ้าไม่ใช่วันจริง ให้สั่งใหม่พร้อม --date ปปปป-ดด-วว "
+              "หรือแก้ date ในไฟล์และชื่อโฟลเดอร์ให้ตรงกัน")
     print("ขั้นต่อไป: ใส่รูปภาพไว้ในโฟลเดอร์เดียวกัน แก้ไขไฟล์ index.md แล้วสั่ง python -m site_build check")
+    return 0
+
+
+def cmd_plan_new_year(args: argparse.Namespace) -> int:
+    from site_build.plan.newyear import new_year
+
+    result = new_year(_root(args))
+    print(result.summary_th())
     return 0
 
 
@@ -117,8 +134,15 @@ def parser() -> argparse.ArgumentParser:
     n.add_argument("--item", required=True, help="รหัสกิจกรรมในแผน เช่น 1.6.1 (plan item id)")
     n.add_argument("--slug", help="ชื่อโฟลเดอร์ภาษาอังกฤษ เช่น honour-good-people (ASCII slug)")
     n.add_argument("--title", help="ชื่อกิจกรรม (title)")
-    n.add_argument("--date", help="วันที่จัดกิจกรรม YYYY-MM-DD ปี ค.ศ. (default: today)")
+    n.add_argument("--date", help="วันที่จัดกิจกรรม YYYY-MM-DD ปี ค.ศ. (default: วันนี้ถ้าอยู่ในปีของแผน "
+                                  "มิฉะนั้นกำหนดส่งแรกของกิจกรรม; today if inside the plan year, else the item's "
+                                  "first deadline)")
     n.set_defaults(func=cmd_new)
+    pl = sub.add_parser("plan", help="แผนบูรณาการ: เริ่มปีงบประมาณใหม่ (plan tools)")
+    plan_sub = pl.add_subparsers(dest="plan_command", required=True)
+    ny = plan_sub.add_parser("new-year", help="ย้ายแผนปัจจุบันเข้าคลัง plans/<ปี>.yml และร่างแผนปีถัดไป "
+                                              "(archive plan.yml, draft next year's plan)")
+    ny.set_defaults(func=cmd_plan_new_year)
     d = sub.add_parser("documents", help="ประกาศ นโยบาย คำสั่ง: ตรวจ บันทึก SHA-256 เริ่มฉบับใหม่ (document tools)")
     add_subcommands(d.add_subparsers(dest="documents_command", required=True))
     add_publish_command(sub)

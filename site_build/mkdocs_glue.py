@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files
 from site_build.context import BuildContext, Site, resolve_as_of
 from site_build.errors import Problem, ProblemsFound, format_problem, format_problems
 from site_build.pages import GeneratedFile
-from site_build.plan.load import load_plan
+from site_build.plan.years import load_plans
 
 log = get_plugin_logger("learning-center")
 
@@ -43,8 +43,9 @@ def start_build(config: MkDocsConfig) -> BuildContext:
     site = site_from_config(config)
     plan_path = Path(os.environ.get("LC_PLAN") or site.root / (config.extra or {}).get("plan_file", "plan.yml"))
     with problems_as_build_error():
-        plan = load_plan(plan_path, display_name=_display(plan_path, site.root))
-    _current = BuildContext(site=site, plan=plan, as_of=resolve_as_of(config.extra.get("as_of")), plan_path=plan_path)
+        plans = load_plans(site.root, current=plan_path)
+    _current = BuildContext(site=site, plan=plans.latest, as_of=resolve_as_of(config.extra.get("as_of")),
+                            plan_path=plan_path, plans=plans)
     return _current
 
 
@@ -82,11 +83,28 @@ def add_generated(files: Files, config: MkDocsConfig, generated: Iterable[Genera
     return files
 
 
-def _display(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
+def year_marks_meta(src_uri: str, files: Files) -> dict[str, object] | None:
+    """Page meta for ``overrides/partials/lc-year.html``: the year switcher and banners of a per-year page,
+    with site URLs (the core works with docs-relative sources)."""
+    from site_build.pages.years_nav import year_marks
+
+    ctx = context()
+
+    def exists(uri: str) -> bool:
+        return files.get_file_from_path(uri) is not None
+
+    def url(uri: str) -> str:
+        file = files.get_file_from_path(uri)
+        return file.url if file is not None else uri
+
+    marks = year_marks(src_uri, ctx.plan_set, ctx.as_of, ctx.site.digits, exists)
+    if marks is None or (len(ctx.plan_set) < 2 and not marks.draft):
+        return None
+    return {"fy": marks.fiscal_year, "label": marks.label, "latest": marks.is_latest, "draft": marks.draft,
+            "draft_note": marks.draft_note, "archive_banner": marks.archive_banner,
+            "latest_label": marks.latest_label, "latest_url": url(marks.latest_src_uri),
+            "switcher": [{"label": link.label, "url": url(link.src_uri), "current": link.current,
+                          "draft": link.draft} for link in marks.switcher]}
 
 
 def run_mkdocs_build(config_file: Path, site_dir: Path, *, strict: bool = True) -> None:

@@ -60,7 +60,7 @@ def test_invalid_plan_fails_with_location_and_keeps_the_old_site(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
     site = _good_site(tmp_path)
     broken = tmp_path / "plan.yml"
-    broken.write_text((ROOT / "plan.yml").read_text(encoding="utf-8").replace("fiscal_year: 2566",
+    broken.write_text((ROOT / "plans" / "2566.yml").read_text(encoding="utf-8").replace("fiscal_year: 2566",
                                                                                 "fiscal_year: 2566\nfiscal_year: 2567"),
                       encoding="utf-8")
     monkeypatch.setenv("LC_PLAN", str(broken))

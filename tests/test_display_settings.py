@@ -15,7 +15,7 @@ from tests.conftest import ROOT
 
 
 def _pages(digits: str) -> dict[str, str]:
-    plan = load_plan(ROOT / "plan.yml")
+    plan = load_plan(ROOT / "plans" / "2566.yml")
     ctx = BuildContext(site=Site(root=ROOT, content_dir=ROOT / "content", site_url="https://x.example/",
                                  digits=digits), plan=plan, as_of=dt.date(2023, 6, 30))
     return {f.uri: f.content for f in generate_plan_pages(ctx) if isinstance(f.content, str)}

@@ -15,7 +15,7 @@ from site_build.markdown_text import md_escape
 from tests.test_documents_support import front, write_doc
 
 SETTINGS = RenderSettings(digit_style="thai", absolute=lambda url: "https://example.org/" + url,
-                          evidence_years={2566}, plan_item_uri=lambda i: "plan/2566/project-1.md#item-1-1")
+                          evidence_years={2566}, plan_item_uri=lambda i, fy: "plan/2566/project-1.md#item-1-1")
 
 
 def label(year: str) -> str:

@@ -34,7 +34,7 @@ def site(built_site: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def plan():
-    return load_plan(ROOT / "plan.yml")
+    return load_plan(ROOT / "plans" / "2566.yml")
 
 
 @pytest.fixture(scope="module")

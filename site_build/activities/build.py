@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path, PurePosixPath
 
-from site_build.activities.items import PlanIndex
+from site_build.activities.items import YearIndexes
 from site_build.activities.listing import generate_listing_pages
 from site_build.activities.load import SECTION, evidence_of, is_image_name, load_activities
 from site_build.activities.model import WriteUp
@@ -36,7 +36,7 @@ class ActivitiesBuild:
     directory_urls: bool = True
 
     def __post_init__(self) -> None:
-        self.index = PlanIndex(self.ctx.plan)
+        self.index = YearIndexes(self.ctx.plan_set)
         self.by_uri = {w.uri: w for w in self.writeups}
         self.view = WriteUpView(self.ctx, self.index, self.photos, directory_urls=self.directory_urls)
 
@@ -93,7 +93,7 @@ def prepare(ctx: BuildContext, *, directory_urls: bool = True, settings: PhotoSe
     """Load every write-up, register it as evidence, process its photos. Raises :class:`ProblemsFound`
     with every error (warnings included) when anything is wrong; returns warnings otherwise."""
     root = ctx.site.root
-    writeups, problems = load_activities(ctx.site.content_dir, ctx.plan, display_root=root)
+    writeups, problems = load_activities(ctx.site.content_dir, ctx.plan_set, display_root=root)
     if any(p.is_error for p in problems):
         raise ProblemsFound(problems)
     ctx.add_evidence(evidence_of(writeups))

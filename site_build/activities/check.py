@@ -15,6 +15,7 @@ from site_build.activities.load import load_activities
 from site_build.errors import Problem
 from site_build.photos import MAX_PIXELS
 from site_build.plan.model import Plan
+from site_build.plan.years import PlanSet
 
 try:  # iPhone HEIC: the pipeline registers the same opener
     import pillow_heif
@@ -28,7 +29,7 @@ HOW_TO_EXPORT = ("บันทึกรูปจากโทรศัพท์�
                  "(iPhone: การตั้งค่า > กล้อง > รูปแบบ > เข้ากันได้มากที่สุด)")
 
 
-def check_activities(content_dir: Path, plan: Plan, *, display_root: Path) -> list[Problem]:
+def check_activities(content_dir: Path, plan: Plan | PlanSet, *, display_root: Path) -> list[Problem]:
     """Every problem with the write-ups (errors and warnings), sorted by file and line."""
     writeups, problems = load_activities(content_dir, plan, display_root=display_root)
     for writeup in writeups:

@@ -6,10 +6,12 @@ with Thai digits, so every id goes through :func:`normalize_item_id` first.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from dataclasses import dataclass
 
 from site_build.plan.model import Activity, Measure, Plan, Project
+from site_build.plan.years import PlanSet
 from site_build.status import Node
 from site_build.thaidate import to_arabic_digits
 
@@ -81,6 +83,46 @@ class PlanIndex:
         if ref.is_project:
             return f"โครงการที่ {ref.project.number} {ref.node.title}"
         return f"{ref.node.id} {ref.node.title}"
+
+
+class YearIndexes:
+    """One :class:`PlanIndex` per fiscal year: a write-up's ids resolve in the plan of the year its date
+    falls in (the same id, e.g. 1.6.1, exists in several years)."""
+
+    def __init__(self, plans: PlanSet | Plan) -> None:
+        self.plans = plans if isinstance(plans, PlanSet) else PlanSet.single(plans)
+        self._cache: dict[int, PlanIndex] = {}
+
+    def index(self, fy: int) -> PlanIndex:
+        if fy not in self._cache:
+            plan = self.plans.get(fy)
+            if plan is None:
+                raise KeyError(fy)
+            self._cache[fy] = PlanIndex(plan)
+        return self._cache[fy]
+
+    @property
+    def latest(self) -> PlanIndex:
+        return self.index(self.plans.latest.fiscal_year)
+
+    def for_date(self, day: dt.date) -> PlanIndex:
+        """The index of the year ``day`` falls in; the latest plan when the site has no plan for that year
+        (the loader then warns that the date is outside the plan's year)."""
+        plan = self.plans.for_date(day)
+        return self.index(plan.fiscal_year) if plan is not None else self.latest
+
+    def for_item(self, item_id: str, day: dt.date) -> ItemRef | None:
+        return self.for_date(day).get(item_id)
+
+    def other_years(self, item_id: str, fy: int) -> list[int]:
+        """Years other than ``fy`` whose plan has ``item_id``."""
+        wanted = normalize_item_id(item_id)
+        return [y for y in self.plans.years if y != fy and wanted in self.index(y)]
+
+
+def index_for(index: PlanIndex | YearIndexes, day: dt.date) -> PlanIndex:
+    """The plan index a write-up dated ``day`` resolves its ids in."""
+    return index.for_date(day) if isinstance(index, YearIndexes) else index
 
 
 def has_partial_score(node: Node) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from site_build.activities.items import PlanIndex
+from site_build.activities.items import PlanIndex, YearIndexes, index_for
 from site_build.activities.model import WriteUp
 from site_build.activities.urls import link, page_url, photo_prefix, writeup_target
 from site_build.context import BuildContext
@@ -54,15 +54,20 @@ class Listing:
         return self.items[start:start + self.per_page]
 
 
-def measure_numbers(writeup: WriteUp, index: PlanIndex) -> list[int]:
-    return sorted({ref.measure.number for i in writeup.item_ids if (ref := index.get(i)) is not None})
+def measure_numbers(writeup: WriteUp, index: PlanIndex | YearIndexes) -> list[int]:
+    """Measures of the write-up's items, in the plan of the year its date falls in."""
+    mine = index_for(index, writeup.date)
+    return sorted({ref.measure.number for i in writeup.item_ids if (ref := mine.get(i)) is not None})
 
 
-def listings(writeups: Sequence[WriteUp], index: PlanIndex, *, per_page: int = PER_PAGE) -> list[Listing]:
-    """All write-ups, then one listing per measure of the plan (empty ones too, so nav links never break)."""
+def listings(writeups: Sequence[WriteUp], index: PlanIndex | YearIndexes, *,
+             per_page: int = PER_PAGE) -> list[Listing]:
+    """All write-ups, then one listing per measure of the latest plan (empty ones too, so nav links never
+    break); a write-up is listed under the measure numbers its own year's plan gives it."""
     ordered = sorted(writeups, key=WriteUp.sort_key, reverse=True)
     out = [Listing("all", TITLE, "activities/index.md", ordered, per_page)]
-    for measure in index.plan.measures:
+    latest = index.latest if isinstance(index, YearIndexes) else index
+    for measure in latest.plan.measures:
         chosen = [w for w in ordered if measure.number in measure_numbers(w, index)]
         out.append(Listing(measure.slug, f"{TITLE}: มาตรการที่ {{n}}", f"activities/{measure.slug}.md", chosen,
                            per_page))
@@ -71,7 +76,7 @@ def listings(writeups: Sequence[WriteUp], index: PlanIndex, *, per_page: int = P
 
 def generate_listing_pages(ctx: BuildContext, writeups: Sequence[WriteUp], photos: Mapping[Path, ProcessedPhoto],
                            *, directory_urls: bool = True, per_page: int = PER_PAGE) -> Iterator[GeneratedFile]:
-    index = PlanIndex(ctx.plan)
+    index = YearIndexes(ctx.plan_set)
     view = _ListingView(ctx, index, photos, directory_urls)
     all_listings = listings(writeups, index, per_page=per_page)
     for listing in all_listings:
@@ -80,7 +85,7 @@ def generate_listing_pages(ctx: BuildContext, writeups: Sequence[WriteUp], photo
 
 
 class _ListingView:
-    def __init__(self, ctx: BuildContext, index: PlanIndex, photos: Mapping[Path, ProcessedPhoto],
+    def __init__(self, ctx: BuildContext, index: PlanIndex | YearIndexes, photos: Mapping[Path, ProcessedPhoto],
                  directory_urls: bool) -> None:
         self.ctx, self.index, self.photos, self.directory_urls = ctx, index, photos, directory_urls
         self.d = ctx.site.digits
@@ -91,7 +96,8 @@ class _ListingView:
     def page(self, listing: Listing, number: int, all_listings: Sequence[Listing]) -> str:
         uri = listing.uri(number)
         url = page_url(uri, self.directory_urls)
-        fy = self.n(self.ctx.plan.fiscal_year)
+        years = self.ctx.plan_set.years
+        fy = self.n(years[-1]) if len(years) == 1 else f"{self.n(years[0])}–{self.n(years[-1])}"  # every year listed
         heading = listing.heading.replace("{n}", self.n(listing.key.split("-")[-1]))
         title = heading + (f" (หน้า {self.n(number)})" if number > 1 else "")
         measure_title = ""

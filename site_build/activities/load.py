@@ -15,12 +15,13 @@ from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from site_build.activities.items import PlanIndex, has_partial_score
+from site_build.activities.items import PlanIndex, YearIndexes, has_partial_score
 from site_build.activities.model import SUMMARY_MAX, TITLE_MAX, FrontMatter, WriteUp
 from site_build.activities.plaintext import check_plain_text
 from site_build.errors import Problem, ProblemsFound, Severity, relpath
 from site_build.frontmatter import parse_front_matter
 from site_build.plan.model import Plan
+from site_build.plan.years import PlanSet
 from site_build.status import Evidence
 from site_build.textfile import read_text
 from site_build.thaidate import ThaiDateError, be_typo_hint, fiscal_year, looks_buddhist_era, parse_thai_date
@@ -45,9 +46,11 @@ def is_image_name(name: str) -> bool:
     return PurePosixPath(name).suffix.lower() in IMAGE_SUFFIXES
 
 
-def load_activities(content_dir: Path, plan: Plan, *, display_root: Path) -> tuple[list[WriteUp], list[Problem]]:
-    """Every valid write-up, newest first, and every problem (errors and warnings) found on the way."""
-    index = PlanIndex(plan)
+def load_activities(content_dir: Path, plan: Plan | PlanSet, *,
+                    display_root: Path) -> tuple[list[WriteUp], list[Problem]]:
+    """Every valid write-up, newest first, and every problem (errors and warnings) found on the way.
+    With a :class:`PlanSet`, each write-up's ids resolve in the plan of the fiscal year its date falls in."""
+    index = YearIndexes(plan)
     base = content_dir / SECTION
     if not base.is_dir():
         return [], []
@@ -96,7 +99,7 @@ def _loose_file(path: Path, shown: str) -> list[Problem]:
     return []
 
 
-def load_writeup(directory: Path, index: PlanIndex, *, display_root: Path,
+def load_writeup(directory: Path, index: PlanIndex | YearIndexes, *, display_root: Path,
                  shown: str | None = None) -> tuple[WriteUp | None, list[Problem]]:
     """One bundle: the write-up (or ``None`` when its front matter cannot be used) and its problems."""
     source = directory / "index.md"
@@ -113,7 +116,10 @@ def load_writeup(directory: Path, index: PlanIndex, *, display_root: Path,
         return None, problems
     writeup = WriteUp(folder=directory.name, directory=directory, source=source, display=shown, meta=meta,
                       body=split.body, body_line=split.body_line)
-    problems.extend(_Checks(writeup, loaded, index).run())
+    years = index if isinstance(index, YearIndexes) else None
+    chosen = years.for_date(meta.date) if years is not None else index
+    assert isinstance(chosen, PlanIndex)
+    problems.extend(_Checks(writeup, loaded, chosen, years).run())
     return writeup, problems
 
 
@@ -171,7 +177,8 @@ def _value_at(data: Any, dotted: str) -> Any:
 class _Checks:
     """Cross-references of one write-up, each problem located in its ``index.md``."""
 
-    def __init__(self, writeup: WriteUp, loaded: Loaded, index: PlanIndex) -> None:
+    def __init__(self, writeup: WriteUp, loaded: Loaded, index: PlanIndex, years: YearIndexes | None = None) -> None:
+        self.years = years
         self.w = writeup
         self.meta: FrontMatter = writeup.meta
         self.loaded = loaded
@@ -245,12 +252,7 @@ class _Checks:
                          "ลบรายการที่ซ้ำออก", "duplicate-item")
             seen.add(item_id)
             if item_id not in self.index:
-                near = self.index.suggest(item_id)
-                hint = ("รหัสที่ใกล้เคียง: " + ", ".join(
-                    self.index.describe(self.index.items[n]) for n in near) + "; ") if near else ""
-                self.add(("plan_items", i), f"ไม่พบรหัสกิจกรรม '{item_id}' ในแผน (plan.yml)",
-                         f"unknown plan item '{item_id}'" + (f"; did you mean {', '.join(near)}?" if near else ""),
-                         hint + "ดูรหัสได้ที่หน้าแผนบูรณาการของเว็บไซต์ หรือใน plan.yml", "unknown-item")
+                self.unknown_item(i, item_id)
         for item_id, level in self.meta.score_level.items():
             path: PathKey = ("score_level", item_id)
             if item_id not in seen:
@@ -263,6 +265,29 @@ class _Checks:
                 self.add(path, f"กิจกรรม '{item_id}' ไม่มีเกณฑ์คะแนนแยกระดับ full/partial (ระบุ '{level}' ไม่ได้)",
                          f"item '{item_id}' has no full/partial score rule", "ลบบรรทัดนี้ออก", "score-level-rule",
                          key=True)
+
+    def unknown_item(self, i: int, item_id: str) -> None:
+        """Name the year the date falls in, and the years whose plan has the id, when there are several."""
+        near = self.index.suggest(item_id)
+        hint = ("รหัสที่ใกล้เคียง: " + ", ".join(
+            self.index.describe(self.index.items[n]) for n in near) + "; ") if near else ""
+        if self.years is None or len(self.years.plans) == 1:
+            self.add(("plan_items", i), f"ไม่พบรหัสกิจกรรม '{item_id}' ในแผน (plan.yml)",
+                     f"unknown plan item '{item_id}'" + (f"; did you mean {', '.join(near)}?" if near else ""),
+                     hint + "ดูรหัสได้ที่หน้าแผนบูรณาการของเว็บไซต์ หรือใน plan.yml", "unknown-item")
+            return
+        fy = fiscal_year(self.meta.date)
+        plan_fy = self.index.plan.fiscal_year
+        elsewhere = self.years.other_years(item_id, plan_fy)
+        where_th = (f" (มีรหัสนี้ในแผนปีงบประมาณ พ.ศ. {', '.join(str(y) for y in elsewhere)})" if elsewhere else "")
+        self.add(("plan_items", i),
+                 f"ไม่พบรหัสกิจกรรม '{item_id}' ในแผนปีงบประมาณ พ.ศ. {plan_fy} ซึ่งเป็นปีของวันที่ "
+                 f"{self.meta.date.isoformat()} (ปีงบประมาณ พ.ศ. {fy}){where_th}",
+                 f"unknown plan item '{item_id}' in the FY {plan_fy} plan (the write-up's date falls in FY {fy})"
+                 + (f"; it exists in FY {', '.join(str(y) for y in elsewhere)}" if elsewhere else "")
+                 + (f"; did you mean {', '.join(near)}?" if near else ""),
+                 hint + "รหัสกิจกรรมต้องมาจากแผนของปีงบประมาณที่จัดกิจกรรม ตรวจ date หรือรหัสอีกครั้ง",
+                 "unknown-item")
 
     # -- plain text ------------------------------------------------------------------------------
     def texts(self) -> None:

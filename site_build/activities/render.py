@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
-from site_build.activities.items import ItemRef, PlanIndex
+from site_build.activities.items import ItemRef, PlanIndex, YearIndexes, index_for
 from site_build.activities.load import INLINE_IMAGE
 from site_build.activities.model import PhotoRef, WriteUp
 from site_build.activities.publicity import ChannelState, publicity_states
@@ -52,7 +52,7 @@ def lightbox_picture(photo: ProcessedPhoto, ref: PhotoRef, prefix: str, *, sizes
 class WriteUpView:
     """Renders write-up pages; one per build, and no page's work grows with the number of write-ups."""
 
-    def __init__(self, ctx: BuildContext, index: PlanIndex, photos: Mapping[Path, ProcessedPhoto], *,
+    def __init__(self, ctx: BuildContext, index: PlanIndex | YearIndexes, photos: Mapping[Path, ProcessedPhoto], *,
                  directory_urls: bool = True) -> None:
         self.ctx = ctx
         self.index = index
@@ -109,18 +109,21 @@ class WriteUpView:
             rows.append(f"<div><dt>ผู้เข้าร่วม</dt><dd>{self.n(f'{meta.participants:,}')} คน</dd></div>")
         if meta.staff_percent is not None:
             rows.append(f"<div><dt>บุคลากรที่เข้าร่วม</dt><dd>ร้อยละ {self.n(round(meta.staff_percent, 2))}</dd></div>")
-        measures = sorted({ref.measure.number for i in writeup.item_ids if (ref := self.index.get(i))})
+        index = index_for(self.index, writeup.date)
+        measures = sorted({ref.measure.number for i in writeup.item_ids if (ref := index.get(i))})
         if measures:
             rows.append("<div><dt>มาตรการ</dt><dd>" + ", ".join(f"มาตรการที่ {self.n(m)}" for m in measures)
                         + "</dd></div>")
         return '<dl class="lc-writeup-facts">' + "".join(rows) + "</dl>\n"
 
     def items_section(self, writeup: WriteUp) -> str:
-        book: StatusBook = self.ctx.status()
-        plan = self.ctx.plan
+        index = index_for(self.index, writeup.date)
+        plan = index.plan
+        year = self.ctx.year(plan.fiscal_year) if plan.fiscal_year in self.ctx.plan_set else self.ctx
+        book: StatusBook = year.status()
         rows = []
         for item_id in writeup.item_ids:
-            ref = self.index.get(item_id)
+            ref = index.get(item_id)
             if ref is None:
                 continue
             anchor = "" if ref.is_project else f"#{item_anchor(ref.id)}"
@@ -133,7 +136,7 @@ class WriteUpView:
         if not rows:
             return ""
         return ("## กิจกรรมตามแผนที่บันทึกนี้เป็นหลักฐาน {#plan-items}\n\n"
-                + md_table(["กิจกรรมในแผน", "มาตรการ", "กำหนดส่ง", f"สถานะ ณ {self.date(self.ctx.as_of)}"], rows)
+                + md_table(["กิจกรรมในแผน", "มาตรการ", "กำหนดส่ง", f"สถานะ ณ {self.date(year.as_of)}"], rows)
                 + "\n")
 
     def item_label(self, ref: ItemRef) -> str:
@@ -188,7 +191,7 @@ class WriteUpView:
         return lightbox_picture(photo, ref, prefix, sizes=GALLERY_SIZES, css_class=focus_classes(photo.focus))
 
     def publicity_section(self, writeup: WriteUp) -> str:
-        states = publicity_states(writeup, self.index)
+        states = publicity_states(writeup, index_for(self.index, writeup.date))
         if not states:
             return ""
         rows = [[md_cell(s.channel.name) + ("" if s.required else " (เพิ่มเติม)"), self.channel_cell(s)]

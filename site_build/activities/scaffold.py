@@ -17,6 +17,7 @@ from site_build.activities.load import PLACEHOLDER, SECTION
 from site_build.context import BANGKOK
 from site_build.errors import Problem, ProblemsFound
 from site_build.plan.model import Plan
+from site_build.plan.years import PlanSet
 from site_build.thaidate import ThaiDateError, be_typo_hint, looks_buddhist_era, parse_thai_date, to_arabic_digits
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -41,6 +42,31 @@ def parse_day(text: str) -> dt.date:
         raise _refuse("--date", f"ปี {day.year} เป็นปี พ.ศ.", f"year {day.year} is Buddhist Era", be_typo_hint(day),
                       "be-year")
     return day
+
+
+def choose_day(plans: PlanSet, item_id: str, today: dt.date) -> tuple[Plan, dt.date, str]:
+    """``new`` without ``--date``: a date inside the item's fiscal year, and why it was chosen (Thai).
+
+    The plan is the one of the year ``today`` falls in when the site has it, else the current (latest)
+    plan. The date is today when today is inside that year; otherwise the item's first deadline (its own
+    or its parent's), else today clamped into the year. Today itself is never used outside every plan year.
+    """
+    from site_build.status import StatusBook
+    from site_build.thaidate import fiscal_year_bounds, format_date
+
+    plan = plans.for_date(today) or plans.latest
+    start, end = fiscal_year_bounds(plan.fiscal_year)
+    fy = plan.fiscal_year
+    if start <= today <= end:
+        return plan, today, f"ใช้วันนี้ ({format_date(today)}) ซึ่งอยู่ในปีงบประมาณ พ.ศ. {fy}"
+    ref = PlanIndex(plan).get(item_id)
+    deadline = StatusBook.build(plan, start, []).deadline(ref.node) if ref is not None else None
+    if deadline is not None and start <= deadline <= end:
+        return plan, deadline, (f"วันนี้ ({format_date(today)}) อยู่นอกปีงบประมาณ พ.ศ. {fy} ของแผน "
+                                f"จึงใช้กำหนดส่งแรกของกิจกรรมนี้ ({format_date(deadline)})")
+    day = min(max(today, start), end)
+    return plan, day, (f"วันนี้ ({format_date(today)}) อยู่นอกปีงบประมาณ พ.ศ. {fy} ของแผน "
+                       f"จึงใช้วันที่ {format_date(day)} ซึ่งอยู่ในปีนั้น")
 
 
 def make_slug(text: str) -> str | None:

@@ -20,6 +20,7 @@ from site_build.documents.evidence_index import (
     generate_index_files,
     index_uris,
     load_indexes,
+    no_scheme_page,
     overview_page,
     resolve_index,
     unknown_codes,
@@ -36,6 +37,7 @@ from site_build.errors import Problem, ProblemsFound, Severity
 from site_build.frontmatter import split_front_matter
 from site_build.pages import GeneratedFile
 from site_build.plan.model import Plan
+from site_build.plan.years import PlanSet
 from site_build.status import Evidence
 from site_build.yamlsrc import YamlError, load_yaml
 
@@ -61,19 +63,29 @@ class DocumentsBuild:
         site = self.ctx.site
         return RenderSettings(digit_style=site.digits, absolute=site.absolute,
                               evidence_years={ix.year for ix in self.indexes},
-                              plan_item_uri=lambda item_id: plan_item_uri(self.ctx.plan, item_id),
+                              plan_item_uri=self._item_uri,
                               lock=self.lock.entries)
 
+    def _item_uri(self, item_id: str, fiscal_year: int | None = None) -> str | None:
+        """A document's plan item, in the plan of the document's fiscal year (the latest when not given)."""
+        plan = self.ctx.plan_set.get(fiscal_year) if fiscal_year is not None else self.ctx.plan
+        return plan_item_uri(plan, item_id) if plan is not None else None
+
     def plan_evidence(self) -> list[Evidence]:
-        """Documents that name plan items (and have a known date) count as evidence for them."""
+        """Documents that name plan items (and have a known date) count as evidence for them, in the plan of
+        the fiscal year they declare."""
         return [Evidence(date=doc.dated, title=doc.meta.title, url=doc.url, item_ids=tuple(doc.meta.plan_items),
-                         sample=doc.meta.sample)
+                         sample=doc.meta.sample, fiscal_year=doc.meta.fiscal_year)
                 for doc in self.docs.docs if doc.meta.plan_items and doc.dated is not None]
 
     def generated_files(self) -> list[GeneratedFile]:
         out = list(generate_register_pages(self.docs, self.settings))
         out.append(GeneratedFile(CSS_URI, CSS))
-        out.append(GeneratedFile("evidence/index.md", overview_page(self.indexes, self.ctx.site.digits)))
+        years = self.ctx.plan_set.years
+        out.append(GeneratedFile("evidence/index.md", overview_page(self.indexes, self.ctx.site.digits, years)))
+        indexed = {ix.year for ix in self.indexes}
+        out += [GeneratedFile(f"evidence/{fy}/index.md", no_scheme_page(fy, self.ctx.site.digits))
+                for fy in years if fy not in indexed]
         for index in self.indexes:
             page, csv_uri, json_uri = index_uris(index)
             # placeholders: filled by fill_evidence() once every hook has added its files
@@ -138,6 +150,10 @@ class DocumentsBuild:
         if source is not None:
             return [source]
         if src_uri.startswith("plan/"):
+            year = src_uri.split("/")[1]
+            source = self.ctx.plan_set.source(int(year)) if year.isdigit() else None
+            if source is not None and source.path != self.plan_file:
+                return [source.path, self.plan_file]  # an archived year was plan.yml until it moved
             return [self.plan_file]
         for index in self.indexes:
             if src_uri.startswith(index.base):
@@ -187,7 +203,7 @@ def prepare(ctx: BuildContext, src_uris: Iterable[str], *, plan_file: Path, extr
         problems += exc.problems
     if not any(p.is_error for p in problems):
         problems += check_lock(docs.docs, lock)
-        problems += plan_item_problems(docs.docs, ctx.plan)
+        problems += plan_item_problems(docs.docs, ctx.plan_set)
         problems += unknown_codes(docs, indexes)
     problems += docs.warnings + cookie_statement_problems(extra)
     if any(p.is_error for p in problems):
@@ -199,7 +215,7 @@ def prepare(ctx: BuildContext, src_uris: Iterable[str], *, plan_file: Path, extr
 
 def _pathspec(root: Path, content_dir: Path, plan_file: Path) -> list[str]:
     out = []
-    for path in (content_dir, root / "data", plan_file):
+    for path in (content_dir, root / "data", plan_file, plan_file.parent / "plans"):
         try:
             out.append(path.resolve().relative_to(root.resolve()).as_posix())
         except ValueError:
@@ -219,10 +235,22 @@ def plan_item_uri(plan: Plan, item_id: str) -> str | None:
     return None
 
 
-def plan_item_problems(docs: Iterable[Document], plan: Plan) -> list[Problem]:
+def plan_item_problems(docs: Iterable[Document], plans: Plan | PlanSet) -> list[Problem]:
+    """A document's ``plan_items`` must exist in the plan of the fiscal year it declares."""
+    plans = plans if isinstance(plans, PlanSet) else PlanSet.single(plans)
     out = []
-    known = {p.id for _, p in plan.projects()} | {a.id for _, p in plan.projects() for a in p.all_activities()}
     for doc in docs:
+        if not doc.meta.plan_items:
+            continue
+        plan = plans.get(doc.meta.fiscal_year)
+        if plan is None:
+            out.append(Problem(file=doc.display, line=doc.where("plan_items", 0),
+                               message_th=f"เอกสารนี้เป็นของปีงบประมาณ พ.ศ. {doc.meta.fiscal_year} "
+                                          "แต่เว็บไซต์ไม่มีแผนของปีนั้น จึงอ้างรหัสกิจกรรมไม่ได้",
+                               message_en=f"no plan for fiscal year {doc.meta.fiscal_year}; plan_items cannot resolve",
+                               fix_th="ลบ plan_items ออก หรือเพิ่มแผนของปีนั้นไว้ใน plans/", code="unknown-item"))
+            continue
+        known = {p.id for _, p in plan.projects()} | {a.id for _, p in plan.projects() for a in p.all_activities()}
         for i, item_id in enumerate(doc.meta.plan_items):
             if item_id not in known:
                 out.append(Problem(file=doc.display, line=doc.where("plan_items", i),

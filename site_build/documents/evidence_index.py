@@ -438,16 +438,37 @@ def index_json(resolved: ResolvedIndex, absolute: Callable[[str], str], as_of: d
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def overview_page(indexes: list[LoadedIndex], digit_style: Digits) -> str:
-    """``evidence/index.md``: one link per fiscal year."""
+def no_scheme_page(fy: int, digit_style: Digits) -> str:
+    """``evidence/<FY>/index.md`` for a plan year with no ``data/evidence/<FY>.yml``: says so, invents nothing."""
+    y = digits(fy, digit_style)
+    return "\n".join([
+        front_matter(title=f"ดัชนีหลักฐาน ปีงบประมาณ พ.ศ. {y}",
+                     description=f"ดัชนีหลักฐาน ITA/OIT ปีงบประมาณ พ.ศ. {y}: ยังไม่มีข้อมูลเกณฑ์การประเมินของปีนี้"),
+        f"# ดัชนีหลักฐาน ปีงบประมาณ พ.ศ. {y}\n",
+        f'<div class="admonition note lc-no-scheme" markdown>\n<p class="admonition-title">ยังไม่มีดัชนีหลักฐานของปีนี้</p>\n\n'
+        f"เว็บไซต์ยังไม่มีรายการข้อประเมิน ITA/OIT และเกณฑ์องค์กรคุณธรรมต้นแบบของปีงบประมาณ พ.ศ. {y} "
+        "เลขข้อของ OIT เปลี่ยนทุกปี จึงไม่คัดลอกเลขข้อของปีก่อนมาใช้ "
+        f"เมื่อสำนักงาน ป.ป.ช. ประกาศคู่มือของปีนี้แล้ว ให้สร้างไฟล์ `{EVIDENCE_DIR}/{fy}.yml` "
+        "ตามแบบของปีก่อน แล้วหน้านี้จะแสดงหลักฐานแต่ละข้อเอง\n\n</div>\n",
+        "[ดัชนีหลักฐานทุกปี](../index.md) · "
+        f"[แผนบูรณาการ ปีงบประมาณ พ.ศ. {y}](../../plan/{fy}/index.md)\n",
+    ])
+
+
+def overview_page(indexes: list[LoadedIndex], digit_style: Digits, plan_years: Iterable[int] = ()) -> str:
+    """``evidence/index.md``: one link per fiscal year (plan years without an index say so)."""
     out = [front_matter(title="ดัชนีหลักฐาน", description="ดัชนีหลักฐาน ITA/OIT และเกณฑ์องค์กรคุณธรรมต้นแบบ รายปีงบประมาณ"),
            "# ดัชนีหลักฐาน\n",
            "สำหรับผู้ประเมิน ITA/OIT และคณะกรรมการประเมินองค์กรคุณธรรมต้นแบบ: แต่ละข้อของแต่ละปีงบประมาณ "
            "พร้อมหน้าและไฟล์บนเว็บไซต์นี้ที่ตอบข้อนั้น\n"]
-    for index in sorted(indexes, key=lambda x: -x.year):
-        y = digits(index.year, digit_style)
-        out.append(f"- [ปีงบประมาณ พ.ศ. {y}]({index.year}/index.md) · "
-                   f"[CSV]({index.year}/evidence.csv) · [JSON]({index.year}/evidence.json)")
-    if not indexes:
+    by_year = {ix.year: ix for ix in indexes}
+    for year in sorted({*by_year, *plan_years}, reverse=True):
+        y = digits(year, digit_style)
+        if year in by_year:
+            out.append(f"- [ปีงบประมาณ พ.ศ. {y}]({year}/index.md) · "
+                       f"[CSV]({year}/evidence.csv) · [JSON]({year}/evidence.json)")
+        else:
+            out.append(f"- [ปีงบประมาณ พ.ศ. {y}]({year}/index.md) (ยังไม่มีรายการข้อประเมินของปีนี้)")
+    if not indexes and not plan_years:
         out.append("ยังไม่มีดัชนีหลักฐาน")
     return "\n".join(out) + "\n"

@@ -21,7 +21,7 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 VersionRef = Annotated[str, StringConstraints(
     pattern=r"^(policy|declaration|order)/[a-z0-9][a-z0-9-]*/[0-9]{4}(-[0-9]+)?$")]
-ItemId = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]*(\.[1-9][0-9]*){0,2}$")]
+ItemId = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]*(\.[1-9][0-9]*){0,3}$")]  # as plan.model.ItemId
 EvidenceCode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9.-]*$")]
 OriginalName = Annotated[str, StringConstraints(
     pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*\.(pdf|png|jpg|jpeg|PDF|PNG|JPG|JPEG)$")]

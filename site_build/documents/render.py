@@ -30,7 +30,7 @@ class RenderSettings:
     digit_style: Digits = "thai"
     absolute: Callable[[str], str] = lambda url: "/" + url
     evidence_years: Collection[int] = ()
-    plan_item_uri: Callable[[str], str | None] = lambda item_id: None  # docs-relative "plan/...md#item-.."
+    plan_item_uri: Callable[[str, int], str | None] = lambda item_id, fy: None  # (id, doc's FY) → "plan/...md#item-.."
     lock: dict[str, LockEntry] = field(default_factory=dict)
 
 
@@ -169,7 +169,7 @@ def _evidence_links(doc: Document, settings: RenderSettings) -> str:
         else:
             parts.append(md_escape(code))
     for item_id in doc.meta.plan_items:
-        uri = settings.plan_item_uri(item_id)
+        uri = settings.plan_item_uri(item_id, doc.meta.fiscal_year)
         text = f"แผนข้อ {digits(item_id, settings.digit_style)}"
         if uri:
             page, _, anchor = uri.partition("#")

@@ -10,7 +10,7 @@ import io
 import json
 from collections.abc import Iterator
 
-from site_build.context import BuildContext
+from site_build.context import BuildContext, YearContext
 from site_build.markdown_text import front_matter, md_cell, md_escape, md_lines, md_table, rel_uri
 from site_build.pages import GeneratedFile
 from site_build.plan.model import Activity, Measure, Plan, Project, ScoreComponent
@@ -38,6 +38,15 @@ def item_url(plan: Plan, project: Project, node: Node) -> str:
 
 
 def generate_plan_pages(ctx: BuildContext) -> Iterator[GeneratedFile]:
+    """Every year's plan pages and open data, and ``plan/index.md`` listing the years."""
+    from site_build.pages.years_pages import plan_years_page
+
+    yield GeneratedFile("plan/index.md", plan_years_page(ctx))
+    for year in ctx.years():
+        yield from generate_year_plan_pages(year)
+
+
+def generate_year_plan_pages(ctx: YearContext) -> Iterator[GeneratedFile]:
     plan = ctx.plan
     view = _View(ctx)
     yield GeneratedFile(plan_base(plan) + "index.md", view.overview())
@@ -51,7 +60,7 @@ def generate_plan_pages(ctx: BuildContext) -> Iterator[GeneratedFile]:
 
 
 class _View:
-    def __init__(self, ctx: BuildContext) -> None:
+    def __init__(self, ctx: YearContext) -> None:
         self.ctx = ctx
         self.plan = ctx.plan
         self.d = ctx.site.digits
@@ -113,6 +122,8 @@ class _View:
         fy = self.n(plan.fiscal_year)
         all_leaves = [leaf for _, p in plan.projects() for leaf in leaves(p)]
         counts = self.book.counts(all_leaves)
+        late, late_th = (Status.NOT_DONE, "ไม่ได้ดำเนินการภายในปีงบประมาณ") if self.book.closed else (
+            Status.OVERDUE, "เลยกำหนด")
         out = [front_matter(title=f"แผนบูรณาการ ปีงบประมาณ พ.ศ. {fy}",
                             description=f"{plan.title} ของ{plan.organization.bureau.th} ปีงบประมาณ พ.ศ. {fy}"),
                f"# แผนบูรณาการ ปีงบประมาณ พ.ศ. {fy}\n", md_escape(plan.title) + "\n",
@@ -120,18 +131,18 @@ class _View:
                f"ระยะเวลาของแผน: {self.date(plan.start)} – {self.date(plan.end)}  ",
                f"ข้อมูล ณ วันที่ {self.date(self.ctx.as_of)}\n",
                "## ภาพรวม\n",
-               md_table(["มาตรการ", "โครงการ/กิจกรรม", "กิจกรรมย่อย", "ดำเนินการแล้ว", "เลยกำหนด"], [
+               md_table(["มาตรการ", "โครงการ/กิจกรรม", "กิจกรรมย่อย", "ดำเนินการแล้ว", late_th], [
                    [f"[มาตรการที่ {self.n(m.number)}]({m.slug}.md) {md_cell(m.title)}",
                     self.n(len(m.projects)),
                     self.n(sum(len(leaves(p)) for p in m.projects)),
                     self.n(self.book.counts([lf for p in m.projects for lf in leaves(p)])[Status.DONE]),
-                    self.n(self.book.counts([lf for p in m.projects for lf in leaves(p)])[Status.OVERDUE])]
+                    self.n(self.book.counts([lf for p in m.projects for lf in leaves(p)])[late])]
                    for m in plan.measures]),
                "",
                f"รวม {self.n(len(plan.measures))} มาตรการ "
                f"{self.n(sum(len(m.projects) for m in plan.measures))} โครงการ/กิจกรรม "
                f"{self.n(len(all_leaves))} กิจกรรมย่อย · ดำเนินการแล้ว {self.n(counts[Status.DONE])} · "
-               f"เลยกำหนด {self.n(counts[Status.OVERDUE])}\n",
+               f"{late_th} {self.n(counts[late])}\n",
                "## เป้าหมายของแผน\n",
                md_table(["วันที่", "เป้าหมาย"], [
                    [self.date(m.date), md_cell(m.label)] for m in plan.milestones]),
@@ -142,6 +153,8 @@ class _View:
         return "\n".join(out)
 
     def score_section(self) -> str:
+        if self.plan.scoring is None:
+            return ""  # a plan without score rules (site_build.plan.model.Plan.scoring)
         summary = score_summary(self.plan)
         d = self.n
         verdict = ("ตรงกับที่ประกาศไว้" if summary.difference == 0 else
@@ -295,7 +308,7 @@ CSV_COLUMNS = [
     ("lead_units", "หน่วยงานหลัก"),
     ("support_units", "หน่วยงานสนับสนุน"),
     ("score_full", "คะแนนเต็มของกิจกรรมนี้"),
-    ("status", "done / due / overdue"),
+    ("status", "done / due / overdue / not-done (ปีที่สิ้นสุดแล้ว: ไม่ได้ดำเนินการภายในปีงบประมาณ)"),
     ("evidence_urls", "หน้าหลักฐานบนเว็บไซต์นี้ (คั่นด้วย ;)"),
     ("url", "หน้าของกิจกรรมบนเว็บไซต์นี้"),
 ]
@@ -303,10 +316,12 @@ CSV_COLUMNS = [
 
 def plan_json(plan: Plan) -> str:
     data = plan.model_dump(mode="json", exclude_none=True)
+    if not data.get("draft"):
+        data.pop("draft", None)  # an adopted plan's open data reads as it always did
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
-def activities_csv(ctx: BuildContext) -> bytes:
+def activities_csv(ctx: BuildContext | YearContext) -> bytes:
     plan, book = ctx.plan, ctx.status()
     units = {u.id: u.name for u in plan.units}
     buffer = io.StringIO()

@@ -15,7 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
-ItemId = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]*(\.[1-9][0-9]*){0,2}$")]
+# up to three levels of sub-activities under a project (1.2.3.4): other bureaus nest deeper than this one
+ItemId = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]*(\.[1-9][0-9]*){0,3}$")]
 
 
 class Strict(BaseModel):
@@ -218,9 +219,14 @@ class Plan(Strict):
     units: list[Unit]
     channels: list[Channel]
     measures: list[Measure]
-    scoring: Scoring
+    scoring: Scoring | None = None
+    """The award's declared split; a plan without score rules (another bureau's) leaves it out."""
     publicity_rule: Text
     corrections: list[Correction] = Field(default_factory=list)
+    draft: bool = False
+    """Set by ``plan new-year`` on the drafted plan; a person removes it once the office adopts the plan.
+    Every page of a draft year carries a "ร่าง / ตัวอย่าง" banner."""
+    draft_note: Text | None = None
 
     def projects(self) -> Iterator[tuple[Measure, Project]]:
         for measure in self.measures:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from site_build.plan.model import Plan
+from site_build.plan.model import Plan, Scoring
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,9 @@ def score_summary(plan: Plan) -> ScoreSummary:
         unreadable += [(c.label, c.uncertain) for c in components if c.full is None and c.uncertain]
         if components:
             by_project.append((f"{project.number}. {project.title}", points))
-    participation = sum(p.points for p in plan.scoring.participation)
-    return ScoreSummary(plan_sum=sum(p for _, p in by_project), declared_plan=plan.scoring.plan,
-                        participation=participation, declared_total=plan.scoring.total, by_project=by_project,
+    plan_sum = sum(p for _, p in by_project)
+    scoring = plan.scoring or Scoring(total=plan_sum, plan=plan_sum, participation=[])  # no rules: nothing declared
+    participation = sum(p.points for p in scoring.participation)
+    return ScoreSummary(plan_sum=plan_sum, declared_plan=scoring.plan,
+                        participation=participation, declared_total=scoring.total, by_project=by_project,
                         unreadable=unreadable)

@@ -121,5 +121,6 @@ def award(data: ReportData, matrix: Matrix | None = None) -> Award:
             else:
                 level, evidence = evidence_level(data, ref, component)
                 components.append(ComponentScore(ref, component, level, evidence))
-    return Award(components=components, participation=list(data.plan.scoring.participation),
+    participation = list(data.plan.scoring.participation) if data.plan.scoring else []
+    return Award(components=components, participation=participation,
                  summary=score_summary(data.plan), publicity=matrix)

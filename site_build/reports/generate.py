@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from site_build.activities.model import WriteUp
-from site_build.context import BuildContext, Site, build_timestamp
+from site_build.context import BuildContext, Site, YearContext, build_timestamp
 from site_build.pages import GeneratedFile
 from site_build.reports import writeups
 from site_build.reports.award import Award, award
@@ -48,12 +48,13 @@ def compute(data: ReportData) -> Views:
                  reports=[period_report(data, p) for p in periods(data.plan.fiscal_year)])
 
 
-def data_of(ctx: BuildContext) -> ReportData:
+def data_of(ctx: BuildContext | YearContext) -> ReportData:
     return ReportData.build(ctx.plan, writeups(ctx), ctx.as_of, book=ctx.status())
 
 
 def report_files(views: Views, *, site: Site, stamp: dt.datetime,
-                 feed_writeups: Sequence[WriteUp] | None = None) -> Iterator[GeneratedFile]:
+                 feed_writeups: Sequence[WriteUp] | None = None, feed: bool = True) -> Iterator[GeneratedFile]:
+    """One fiscal year's tracking files; the feed (all years' write-ups) only when ``feed``."""
     data = views.data
     uris = Uris(data.plan.fiscal_year)
     style = site.digits
@@ -73,6 +74,8 @@ def report_files(views: Views, *, site: Site, stamp: dt.datetime,
         yield GeneratedFile(uris.report_csv(key), period_csv(data.plan, report, site.absolute))
     yield GeneratedFile(uris.ics, deadlines_ics(data, site_url=site.site_url, absolute=site.absolute, stamp=stamp,
                                                 digit_style=style))
+    if not feed:
+        return
     bureau = data.plan.organization.bureau.th
     yield GeneratedFile(FEED_URI, writeups_feed(
         data.writeups if feed_writeups is None else feed_writeups,
@@ -84,22 +87,56 @@ def report_files(views: Views, *, site: Site, stamp: dt.datetime,
 VIEWS_KEY = "report_views"
 
 
-def views_of(ctx: BuildContext) -> Views:
-    """Computed once per build (kept in ``ctx.extras``), after every evidence source has registered."""
-    views = ctx.extras.get(VIEWS_KEY)
+def views_of(ctx: BuildContext | YearContext) -> Views:
+    """Computed once per build and year (kept in ``ctx.extras``), after every evidence source has registered.
+    A :class:`BuildContext` means its latest year."""
+    year = ctx if isinstance(ctx, YearContext) else ctx.year(ctx.plan.fiscal_year)
+    cache = ctx.extras.setdefault(VIEWS_KEY, {})
+    views = cache.get(year.fiscal_year)
     if not isinstance(views, Views):
-        views = ctx.extras[VIEWS_KEY] = compute(data_of(ctx))
+        views = cache[year.fiscal_year] = compute(data_of(year))
     return views
 
 
 def generate_report_files(ctx: BuildContext) -> Iterator[GeneratedFile]:
-    yield from report_files(views_of(ctx), site=ctx.site, stamp=build_timestamp(), feed_writeups=writeups(ctx))
+    """Every year's tracking files, the landing pages listing the years, and the feed (once)."""
+    from site_build.pages.years_pages import progress_years_page, reports_years_page
+
+    stamp = build_timestamp()
+    yield GeneratedFile("progress/index.md", progress_years_page(ctx))
+    yield GeneratedFile("reports/index.md", reports_years_page(ctx))
+    years = ctx.years()
+    for year in years:
+        yield from report_files(views_of(year), site=ctx.site, stamp=stamp, feed_writeups=writeups(ctx),
+                                feed=year.is_latest)
 
 
 def home_markdown(ctx: BuildContext, markdown: str) -> str:
-    """Replace :data:`HOME_MARKER` in the home page's Markdown with the progress block."""
+    """Replace :data:`HOME_MARKER` in the home page's Markdown with the progress block (the latest year)."""
     if HOME_MARKER not in markdown:
         return markdown
     views = views_of(ctx)
     block = home_block(Renderer(views.data, "index.md", ctx.site.digits), views.progress, views.award)
-    return markdown.replace(HOME_MARKER, block, 1)
+    return markdown.replace(HOME_MARKER, home_year_note(ctx) + block + home_archive_links(ctx), 1)
+
+
+def home_year_note(ctx: BuildContext) -> str:
+    """A draft latest plan says so above its figures (they are a sample until the office adopts the plan)."""
+    if not ctx.plan.draft:
+        return ""
+    from site_build.thaidate import digits
+
+    return (f'<p class="lc-sample"><strong>ร่าง / ตัวอย่าง:</strong> แผนปีงบประมาณ พ.ศ. '
+            f"{digits(ctx.plan.fiscal_year, ctx.site.digits)} ยังเป็นร่าง ยังไม่ได้รับอนุมัติ</p>\n\n")
+
+
+def home_archive_links(ctx: BuildContext) -> str:
+    """Links from the home page (which shows the latest year) to every earlier year."""
+    from site_build.thaidate import digits
+
+    earlier = [y for y in reversed(ctx.years()) if not y.is_latest]
+    if not earlier:
+        return ""
+    links = " · ".join(f"[ปีงบประมาณ พ.ศ. {digits(y.fiscal_year, ctx.site.digits)}](plan/{y.fiscal_year}/index.md)"
+                       for y in earlier)
+    return f"\nปีงบประมาณที่ผ่านมา: {links} · [ทุกปีงบประมาณ](plan/index.md)\n"

@@ -10,8 +10,9 @@ ROW_STATE_TH: dict[RowState, str] = {
     "done-late": "ดำเนินการแล้ว (หลังกำหนด)",
     "overdue": "เลยกำหนด ยังไม่มีหลักฐาน",
     "due": "ยังไม่ถึงกำหนด",
+    "not-done": "ไม่ได้ดำเนินการภายในปีงบประมาณ",
 }
-ROW_STATE_ICON: dict[RowState, str] = {"done": "✅", "done-late": "☑️", "overdue": "⚠️", "due": "⏳"}
+ROW_STATE_ICON: dict[RowState, str] = {"done": "✅", "done-late": "☑️", "overdue": "⚠️", "due": "⏳", "not-done": "✖️"}
 
 CELL_STATE_TH: dict[CellState, str] = {
     "done": "เผยแพร่แล้ว",

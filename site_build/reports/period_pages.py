@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from site_build.markdown_text import md_cell, md_table
 from site_build.reports.labels import ROW_STATE_ICON, ROW_STATE_TH
-from site_build.reports.periods import ROW_STATES, Period, PeriodReport
+from site_build.reports.periods import ROW_STATES, Period, PeriodReport, RowState
 from site_build.reports.progress_page import check_text, share_text, target_text
 from site_build.reports.render import Renderer
 from site_build.thaidate import MONTHS_ABBR, MONTHS_FULL, be_year
@@ -30,6 +30,13 @@ def period_span(r: Renderer, period: Period, *, short: bool = False) -> str:
     return f"{r.date(period.start)} – {r.date(period.end)}"
 
 
+def _states(r: Renderer) -> list[RowState]:
+    """A closed year's rows are done or not done within the year (site_build.status.YearClock)."""
+    if r.data.book.closed:
+        return [s for s in ROW_STATES if s not in ("overdue", "due")]
+    return [s for s in ROW_STATES if s != "not-done"]
+
+
 def period_page(r: Renderer, report: PeriodReport) -> str:
     p = report.period
     fy = r.n(r.plan.fiscal_year)
@@ -44,7 +51,7 @@ def period_page(r: Renderer, report: PeriodReport) -> str:
         out.append("!!! note \"ยังไม่ถึงช่วงเวลานี้\"\n\n    รายการด้านล่างคือกิจกรรมย่อยที่จะครบกำหนดในช่วงนี้\n")
     out += ["## สรุป\n",
             md_table(["สถานะ", "จำนวน"], [[f"{ROW_STATE_ICON[s]} {ROW_STATE_TH[s]}", r.n(report.count(s))]
-                                          for s in ROW_STATES] + [["**รวมที่ครบกำหนดในช่วงนี้**",
+                                          for s in _states(r)] + [["**รวมที่ครบกำหนดในช่วงนี้**",
                                                                    f"**{r.n(len(report.rows))}**"]]), "",
             f"ทั้งแผนดำเนินการแล้ว {share_text(r, report.share)} "
             f"ณ วันที่ {r.date(min(p.end, report.as_of))}\n"]
@@ -89,10 +96,13 @@ def reports_index(r: Renderer, reports: list[PeriodReport]) -> str:
     rows = [[f"[{period_title(r, rep.period).removeprefix('รายงานผลการดำเนินงาน ')}]"
              f"({r.link(r.uris.report(rep.period.key))})",
              period_span(r, rep.period, short=True), r.n(len(rep.rows)),
-             r.n(rep.count("done") + rep.count("done-late")), r.n(rep.count("overdue")), r.n(rep.count("due")),
+             r.n(rep.count("done") + rep.count("done-late")), r.n(rep.count("overdue") + rep.count("not-done")),
+             r.n(rep.count("due")),
              f"[CSV]({r.link(r.uris.report_csv(rep.period.key))})"] for rep in reports]
     out += ['<div class="lc-table-scroll" markdown>\n',
-            md_table(["รายงาน", "ช่วงเวลา", "ครบกำหนด", "ดำเนินการแล้ว", "เลยกำหนด", "ยังไม่ถึงกำหนด", "ดาวน์โหลด"],
+            md_table(["รายงาน", "ช่วงเวลา", "ครบกำหนด", "ดำเนินการแล้ว",
+                              "ไม่ได้ดำเนินการภายในปีงบประมาณ" if r.data.book.closed else "เลยกำหนด",
+                              "ยังไม่ถึงกำหนด", "ดาวน์โหลด"],
                      rows), "\n</div>\n",
             f"{PRINT_HINT}\n",
             f"ปฏิทินกำหนดส่งทั้งปี: [deadlines.ics]({r.link(r.uris.ics)}) · "

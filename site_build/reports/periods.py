@@ -19,8 +19,8 @@ from site_build.reports.targets import months_end, progress_targets
 from site_build.status import Evidence
 from site_build.thaidate import fiscal_quarter, fiscal_year, fiscal_year_bounds, quarter_bounds
 
-RowState = Literal["done", "done-late", "overdue", "due"]
-ROW_STATES: tuple[RowState, ...] = ("done", "done-late", "overdue", "due")
+RowState = Literal["done", "done-late", "overdue", "due", "not-done"]
+ROW_STATES: tuple[RowState, ...] = ("done", "done-late", "overdue", "due", "not-done")
 
 
 @dataclass(frozen=True)
@@ -106,6 +106,8 @@ def row_state(data: ReportData, ref: ItemRef, deadline: dt.date) -> RowState:
     evidence = data.evidence_for(ref.node)
     if evidence:
         return "done" if any(e.date <= deadline for e in evidence) else "done-late"
+    if data.book.closed:
+        return "not-done"  # the year-closing rule (site_build.status.YearClock): final, never overdue
     return "overdue" if deadline < data.as_of else "due"
 
 

@@ -74,6 +74,12 @@ class Progress:
     timeline: list[tuple[dt.date, int]]
     """(date, sub-activities done by then) at each date the count grows, up to the as-of date."""
     window_days: int = UPCOMING_DAYS
+    closed: bool = False
+    """The year is over (site_build.status.YearClock): ``overdue`` lists what was not done within it."""
+
+    @property
+    def late_th(self) -> str:
+        return "ไม่ได้ดำเนินการภายในปีงบประมาณ" if self.closed else "เลยกำหนด"
 
 
 def share_by(data: ReportData, refs: list[ItemRef], day: dt.date | None = None) -> Share:
@@ -86,7 +92,7 @@ def share_by(data: ReportData, refs: list[ItemRef], day: dt.date | None = None) 
 
 
 def check_target(data: ReportData, refs: list[ItemRef], target: ProgressTarget) -> TargetCheck:
-    passed = target.date < data.as_of
+    passed = target.date < data.as_of or data.book.closed  # a closed year's targets are all final
     share = share_by(data, refs, target.date) if passed else share_by(data, refs)
     if share.meets(target.percent):
         state: Literal["met", "missed", "open"] = "met"
@@ -98,7 +104,10 @@ def check_target(data: ReportData, refs: list[ItemRef], target: ProgressTarget) 
 def overdue_items(data: ReportData) -> list[OverdueItem]:
     out = []
     for ref in data.leaves():
-        if data.book.leaf_status(ref.node) is Status.OVERDUE:
+        state = data.book.leaf_status(ref.node)
+        if state is Status.NOT_DONE and (deadline := data.book.deadline(ref.node)) is not None:
+            out.append(OverdueItem(ref, deadline, (data.as_of - deadline).days))  # closed year: final list
+        elif state is Status.OVERDUE:
             deadline = data.book.deadline(ref.node)
             assert deadline is not None  # overdue implies a deadline
             out.append(OverdueItem(ref, deadline, (data.as_of - deadline).days))
@@ -107,6 +116,8 @@ def overdue_items(data: ReportData) -> list[OverdueItem]:
 
 def upcoming_deadlines(data: ReportData, days: int = UPCOMING_DAYS) -> list[UpcomingItem]:
     """Deadlines from the as-of date to ``days`` later of items not yet done."""
+    if data.book.closed:
+        return []  # a closed year has nothing coming up: its result is final
     last = data.as_of + dt.timedelta(days=days)
     return [UpcomingItem(e, (e.date - data.as_of).days) for e in data.deadlines()
             if data.as_of <= e.date <= last and data.book.status(e.item.node) is not Status.DONE]
@@ -130,9 +141,9 @@ def progress(data: ReportData, *, days: int = UPCOMING_DAYS) -> Progress:
     measures = []
     for measure in data.plan.measures:
         mine = [r for r in refs if r.measure is measure]
-        overdue = sum(1 for r in mine if data.book.leaf_status(r.node) is Status.OVERDUE)
+        overdue = sum(1 for r in mine if data.book.leaf_status(r.node) in (Status.OVERDUE, Status.NOT_DONE))
         measures.append(MeasureProgress(measure, share_by(data, mine), overdue))
     return Progress(as_of=data.as_of, overall=share_by(data, refs), measures=measures,
                     targets=[check_target(data, refs, t) for t in progress_targets(data.plan)],
                     overdue=overdue_items(data), upcoming=upcoming_deadlines(data, days),
-                    timeline=timeline(data, refs), window_days=days)
+                    timeline=timeline(data, refs), window_days=days, closed=data.book.closed)

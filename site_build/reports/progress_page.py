@@ -38,7 +38,7 @@ def progress_page(r: Renderer, result: Progress) -> str:
     out += ["## ภาพรวม\n",
             f'<div class="lc-progress-overall">{charts.bar(result.overall.percent, markers)}</div>\n',
             f"ดำเนินการแล้ว (มีหลักฐาน) **{share_text(r, result.overall)}** · "
-            f"เลยกำหนด {r.n(len(result.overdue))} รายการ · "
+            f"{result.late_th} {r.n(len(result.overdue))} รายการ · "
             f"ครบกำหนดใน {r.n(result.window_days)} วันข้างหน้า {r.n(len(result.upcoming))} รายการ\n",
             "“ดำเนินการแล้ว” หมายถึงมีบันทึกกิจกรรมหรือหลักฐานบนเว็บไซต์นี้ที่อ้างถึงกิจกรรมย่อยนั้น "
             "ขีดสีทองบนแถบคือเป้าหมายร้อยละ " + " ".join(r.n(m) for m in markers) + "\n"]
@@ -49,7 +49,7 @@ def progress_page(r: Renderer, result: Progress) -> str:
                        share_text(r, c.share), check_text(r, c)] for c in result.targets]), "",
             "จุดบนกราฟคือเป้าหมาย (จุดทึบ = บรรลุแล้ว) เส้นประคือวันที่ของข้อมูล\n"]
     out += ["## รายมาตรการ {#measures}\n",
-            md_table(["มาตรการ", "ความก้าวหน้า", "ดำเนินการแล้ว", "ร้อยละ", "เลยกำหนด"],
+            md_table(["มาตรการ", "ความก้าวหน้า", "ดำเนินการแล้ว", "ร้อยละ", result.late_th],
                      [[f"[มาตรการที่ {r.n(m.measure.number)}]({r.link(f'plan/{fy}/{m.measure.slug}.md')}) "
                        f"{md_cell(m.measure.title)}",
                        charts.bar(m.share.percent, markers),
@@ -89,9 +89,9 @@ def _timeline(r: Renderer, result: Progress) -> str:
 
 
 def _overdue(r: Renderer, result: Progress) -> list[str]:
-    out = [f"## เลยกำหนด ({r.n(len(result.overdue))}) {{#overdue}}\n"]
+    out = [f"## {result.late_th} ({r.n(len(result.overdue))}) {{#overdue}}\n"]
     if not result.overdue:
-        return [*out, "ไม่มีกิจกรรมย่อยที่เลยกำหนด\n"]
+        return [*out, f"ไม่มีกิจกรรมย่อยที่{result.late_th}\n"]
     return [*out, md_table(["กิจกรรมย่อย", "กำหนดส่ง", "เลยมา", "โครงการ"],
                            [[r.item_link(o.item), r.date(o.deadline, abbr=True), f"{r.n(o.days_late)} วัน",
                              f"โครงการที่ {r.n(o.item.project.number)}"] for o in result.overdue]), ""]
@@ -113,13 +113,13 @@ def home_block(r: Renderer, result: Progress, award_result: Award) -> str:
     """Markdown for the home page (links relative to ``index.md``): the plan at a glance."""
     fy = r.n(r.plan.fiscal_year)
     markers = sorted({c.target.percent for c in result.targets})
-    upcoming_targets = [c for c in result.targets if c.target.date >= result.as_of]
+    upcoming_targets = [] if result.closed else [c for c in result.targets if c.target.date >= result.as_of]
     lines = ['<div class="lc-home-progress" markdown>\n',
              f"## ความก้าวหน้าตามแผน ปีงบประมาณ พ.ศ. {fy}\n",
              f"ข้อมูล ณ วันที่ {r.date(result.as_of)}\n",
              f'<div class="lc-progress-overall">{charts.bar(result.overall.percent, markers)}</div>\n',
              f"- ดำเนินการแล้ว **{share_text(r, result.overall)}**",
-             f"- [เลยกำหนด {r.n(len(result.overdue))} รายการ]({r.link(r.uris.progress, 'overdue')}) · "
+             f"- [{result.late_th} {r.n(len(result.overdue))} รายการ]({r.link(r.uris.progress, 'overdue')}) · "
              f"[ครบกำหนดใน {r.n(result.window_days)} วันข้างหน้า {r.n(len(result.upcoming))} รายการ]"
              f"({r.link(r.uris.progress, 'upcoming')})"]
     if upcoming_targets:

@@ -14,6 +14,8 @@ def score_page(r: Renderer, result: Award) -> str:
     s = result.summary
     out = r.header(f"คะแนนสำนักดีเด่น ปีงบประมาณ พ.ศ. {fy}",
                    "คะแนนสำนักดีเด่นที่ได้ตามหลักฐานบนเว็บไซต์ คะแนนที่ยังได้อีก และหลักฐานที่ต้องมี")
+    if r.plan.scoring is None and not result.components:
+        return "\n".join([*out, "แผนของปีงบประมาณนี้ไม่มีเกณฑ์คะแนน จึงไม่มีคะแนนให้แสดง\n"])
     percent = 100 * result.earned / result.possible if result.possible else 0.0
     out += ["## สรุป\n",
             f'<div class="lc-progress-overall">{charts.bar(percent)}</div>\n',
@@ -84,7 +86,7 @@ def _check(r: Renderer, result: Award) -> list[str]:
         if s.unreadable:
             out += [f"    รายการที่ต้นฉบับพิมพ์จำนวนคะแนนไม่ชัด จึงยังไม่นับรวม ({r.n(len(s.unreadable))} รายการ):\n"]
             out += [f"    - {md_cell(label)}: {md_cell(why)}" for label, why in s.unreadable] + [""]
-    if r.plan.scoring.note:
+    if r.plan.scoring is not None and r.plan.scoring.note:
         out.append(f"หมายเหตุของแผน: {md_escape(r.plan.scoring.note)}\n")
     return out
 
