@@ -184,3 +184,13 @@ def test_a_minor_change_is_not_the_last_updated_date() -> None:
     page = history.for_paths([Path("/repo/content/a.md")])
     assert page.last == dt.date(2023, 1, 1) and page.total == 1
     assert [c.note for c in page.recent] == ["เพิ่มหน้า พร้อมแผนที่"]
+
+
+def test_a_file_moved_out_and_replaced_hands_its_history_to_the_copy() -> None:
+    """``plan new-year``: plan.yml is copied to plans/2566.yml and rewritten in one commit; the archive keeps
+    the older commits and the new plan.yml starts there (git log -C reports the copy)."""
+    text = ("\x1eccc\x1f2023-10-01T10:00:00+07:00\x1fnew year\n\nM\tplan.yml\nC100\tplan.yml\tplans/2566.yml\n"
+            "\x1ebbb\x1f2023-03-01T10:00:00+07:00\x1fedit\n\nM\tplan.yml\n"
+            "\x1eaaa\x1f2023-01-01T10:00:00+07:00\x1ffirst\n\nA\tplan.yml\n")
+    history = parse_log(text)
+    assert history.by_path == {"plan.yml": [0], "plans/2566.yml": [0, 1, 2]}

@@ -152,9 +152,7 @@ class DocumentsBuild:
         if src_uri.startswith("plan/"):
             year = src_uri.split("/")[1]
             source = self.ctx.plan_set.source(int(year)) if year.isdigit() else None
-            if source is not None and source.path != self.plan_file:
-                return [source.path, self.plan_file]  # an archived year was plan.yml until it moved
-            return [self.plan_file]
+            return [source.path if source is not None else self.plan_file]
         for index in self.indexes:
             if src_uri.startswith(index.base):
                 return [self.ctx.site.root / index.display]

@@ -131,7 +131,7 @@ def collect_history(root: Path, pathspec: Sequence[str] = ()) -> GitHistory:
     if lines[1].strip() == "true":
         return GitHistory(state="shallow", toplevel=toplevel)
     spec = [s for s in pathspec if s]
-    log = _git(["-c", "core.quotepath=false", "-c", "log.showSignature=false", "log", "--no-color", "-M",
+    log = _git(["-c", "core.quotepath=false", "-c", "log.showSignature=false", "log", "--no-color", "-M", "-C",
                 "--name-status", f"--format={LOG_FORMAT}", "--", *spec], toplevel)
     if log is None:
         return GitHistory(state="no-git", toplevel=toplevel, detail="git log failed")
@@ -156,6 +156,9 @@ def parse_log(text: str) -> GitHistory:
         index = len(history.commits)
         note = " ".join(n.strip() for n in notes.split(_NOTES) if n.strip()) or None
         history.commits.append(Commit(sha=sha.strip(), date=when, subject=subject.strip(), note=note))
+        renamed: dict[str, str] = {}  # names that meant another file before this commit
+        copied: dict[str, str] = {}
+        rewritten: set[str] = set()
         for line in rest.splitlines():
             if not line.strip():
                 continue
@@ -166,10 +169,17 @@ def parse_log(text: str) -> GitHistory:
                 final = alias.get(new, new)
                 _add(history, final, index)
                 if status[0] == "R":
-                    alias[old] = final
+                    renamed[old] = final
+                elif status == "C100":
+                    copied[old] = final
             elif len(parts) >= 2:
                 path = _unquote(parts[1])
+                if status == "M":
+                    rewritten.add(path)
                 _add(history, alias.get(path, path), index)
+        # an exact copy of a file this same commit rewrites: moved out, a new file in its place (plan new-year)
+        alias.update(renamed)
+        alias.update({old: final for old, final in copied.items() if old in rewritten})
     return history
 
 
