@@ -78,10 +78,14 @@ def test_schema_required_fields_are_required_in_the_form() -> None:
 
 def test_choices_come_from_the_plans() -> None:
     fields = fields_by_name()
-    values = [o["value"] for o in fields["plan_items"]["options"]]
-    assert set(values) == set(PlanIndex(PLAN).items)
-    assert all(o["label"].startswith(f"พ.ศ. {PLAN.fiscal_year} · ") for o in fields["plan_items"]["options"])
-    assert [c["name"] for c in fields["publicity"]["fields"]] == [c.id for c in PLAN.channels if not c.automatic]
+    options = fields["plan_items"]["options"]
+    assert len(PLANS) >= 2  # the bundled site: FY 2566 archived, the FY 2567 draft current
+    for plan in PLANS:
+        labelled = [o["value"] for o in options if o["label"].startswith(f"พ.ศ. {plan.fiscal_year} · ")]
+        assert set(labelled) == set(PlanIndex(plan).items)
+    assert len(options) == sum(len(PlanIndex(plan).items) for plan in PLANS)
+    channels = {c.id for plan in PLANS for c in plan.channels if not c.automatic}
+    assert {c["name"] for c in fields["publicity"]["fields"]} == channels
 
 
 def test_a_new_item_or_channel_in_the_plan_changes_the_form() -> None:
@@ -99,12 +103,18 @@ def test_item_ids_repeat_across_years_with_the_year_in_the_label() -> None:
     same = [o for o in options if o["value"] == "1.6.1"]
     assert [o["label"][:9] for o in same] == [f"พ.ศ. {PLAN.fiscal_year}", f"พ.ศ. {PLAN.fiscal_year - 1}"]
     pattern = date_pattern([PLAN, older])
-    assert re.match(pattern, "2021-10-01") and re.match(pattern, "2023-09-30") and not re.match(pattern, "2023-10-01")
+    first, last = PLAN.fiscal_year - 544 - 1, PLAN.fiscal_year - 543  # Gregorian years of the two FYs' ends
+    assert re.match(pattern, f"{first}-10-01") and re.match(pattern, f"{last}-09-30")
+    assert not re.match(pattern, f"{last}-10-01") and not re.match(pattern, f"{first}-09-30")
+
+
+FIRST_FY, LAST_FY = min(p.fiscal_year for p in PLANS), max(p.fiscal_year for p in PLANS)
 
 
 @pytest.mark.parametrize(("value", "ok"), [
-    ("2023-03-20", True), ("2022-10-01", True), ("2023-09-30", True), ("2023-10-01", False),
-    ("2566-03-20", False), ("2022-09-30", False), ("20-03-2023", False),
+    ("2023-03-20", True), (f"{FIRST_FY - 544}-10-01", True), (f"{LAST_FY - 543}-09-30", True),
+    (f"{LAST_FY - 543}-10-01", False), (f"{FIRST_FY - 544}-09-30", False), ("2566-03-20", False),
+    ("20-03-2023", False),
 ])
 def test_date_rule_keeps_to_the_plan_year_and_refuses_buddhist_era(value: str, ok: bool) -> None:
     field = fields_by_name()["date"]
