@@ -12,6 +12,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -30,6 +31,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         warnings = raise_if_errors(check_sources(root, Path(config.docs_dir)))
     mkdocs_glue.report(warnings)
     return files
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """A nav entry in mkdocs.yml that names no page (source or generated) fails with mkdocs.yml:LINE."""
+    pages = [f.src_uri for f in files.documentation_pages()]
+    with mkdocs_glue.problems_as_build_error():
+        raise_if_errors(mkdocs_glue.check_mkdocs_yml(Path(config.config_file_path), pages))
+    return nav
 
 
 @event_priority(-100)

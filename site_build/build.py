@@ -28,24 +28,27 @@ def default_source_date_epoch(root: Path) -> str | None:
 
 
 def post_build_steps(*, preview: bool = False) -> list[PostBuildStep]:
-    """Steps after MkDocs: the Thai search index (Pagefind), the Apache rules, then the manifest of every
-    file's SHA-256 (last, so it lists the finished site; publishing verifies uploads against it)."""
+    """Steps after MkDocs: the Thai search index (Pagefind), the Apache rules, (for a preview) links that work
+    from disk, the origin check of every output file, then the manifest of every file's SHA-256 (last, so it
+    lists the finished, checked site; publishing verifies uploads against it)."""
     from site_build.publish.manifest import write_manifest
     from site_build.publish.webconfig import write_htaccess
+    from site_build.safety.origins import check_origins
     from site_build.search.indexer import index_site
 
     if preview:
         from site_build.ci.preview import make_browsable_from_disk
 
-        return [index_site, write_htaccess, make_browsable_from_disk, write_manifest]
-    return [index_site, write_htaccess, write_manifest]
+        return [index_site, write_htaccess, make_browsable_from_disk, check_origins, write_manifest]
+    return [index_site, write_htaccess, check_origins, write_manifest]
 
 
 def build_site(root: Path, *, site_dir: Path | None = None, config_file: Path | None = None,
                strict: bool = True, steps: list[PostBuildStep] | None = None, preview: bool = False) -> Path:
     """Build ``root``'s site into ``site_dir`` (default ``root/site``) and return it. ``preview``: a copy
     for opening from disk (links end in ``index.html``; see CONTRIBUTING.md), never for publishing."""
-    from site_build.mkdocs_glue import run_mkdocs_build
+    from site_build.errors import raise_if_errors
+    from site_build.mkdocs_glue import check_mkdocs_yml, run_mkdocs_build
 
     root = root.resolve()
     target = (site_dir or root / "site").resolve()
@@ -54,6 +57,8 @@ def build_site(root: Path, *, site_dir: Path | None = None, config_file: Path | 
         epoch = default_source_date_epoch(root)
         if epoch:
             os.environ["SOURCE_DATE_EPOCH"] = epoch
+    if config.is_file():  # MkDocs would refuse an unknown key without naming its line
+        raise_if_errors(check_mkdocs_yml(config, None))
     target.parent.mkdir(parents=True, exist_ok=True)
     fresh = target.parent / f".{target.name}.building-{os.getpid()}"
     old = target.parent / f".{target.name}.old-{os.getpid()}"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from site_build.context import resolve_as_of
 from site_build.documents.cli import add_subcommands
-from site_build.errors import Problem, ProblemsFound, format_problems
+from site_build.errors import Problem, ProblemsFound, Severity, format_problems
 from site_build.publish.cli import add_publish_command
 from site_build.thaidate import to_arabic_digits
 
@@ -95,13 +95,17 @@ def cmd_plan_new_year(args: argparse.Namespace) -> int:
 
 
 def _report(problems: Sequence[Problem], *, ok: str) -> int:
+    """Errors fail (exit 1); notices and acknowledged notices are listed and pass, as in the build."""
     errors = [p for p in problems if p.is_error]
+    notices = [p for p in problems if p.is_notice]
+    acked = [p for p in problems if p.severity is Severity.ACKNOWLEDGED]
     if problems:
         print(format_problems(problems), file=sys.stderr)
-        print(f"\nพบข้อผิดพลาด {len(errors)} รายการ และคำเตือน {len(problems) - len(errors)} รายการ "
-              f"({len(errors)} error(s), {len(problems) - len(errors)} warning(s))", file=sys.stderr)
-    if not errors:
-        print(ok)
+        print(f"\nพบข้อผิดพลาด {len(errors)} รายการ ข้อสังเกต {len(notices)} รายการ และรายการที่รับทราบแล้ว "
+              f"{len(acked)} รายการ ({len(errors)} error(s), {len(notices)} notice(s), "
+              f"{len(acked)} acknowledged)", file=sys.stderr)
+    if not errors and ok:
+        print(ok if not notices else ok + " — โปรดอ่านข้อสังเกตด้านบน (see the notices above)")
     return 1 if errors else 0
 
 
@@ -149,13 +153,19 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def _ours_or_warning(record: logging.LogRecord) -> bool:
+    """MkDocs' own info chatter stays quiet; our notices (info level, so --strict passes) are shown."""
+    return record.levelno >= logging.WARNING or record.name.endswith("learning-center")
+
+
 def _show_engine_messages() -> None:
     """MkDocs reports through logging; show its warnings and errors when we run it in-process."""
     engine = logging.getLogger("mkdocs")
     if not engine.handlers:
         handler = logging.StreamHandler(sys.stderr)
         handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-        handler.setLevel(logging.WARNING)
+        handler.setLevel(logging.INFO)
+        handler.addFilter(_ours_or_warning)
         engine.addHandler(handler)
         engine.setLevel(logging.INFO)
 

@@ -7,20 +7,29 @@ problems in a list, raise once with :class:`ProblemsFound`, and render them with
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from site_build.verdicts import verdict
+
 
 class Severity(StrEnum):
+    """ERROR fails check and build; WARNING is a *notice* (both pass and show it); ACKNOWLEDGED is a notice
+    a person reviewed in the page's front matter (``acknowledge:``), still shown with its reason."""
+
     ERROR = "error"
     WARNING = "warning"
+    ACKNOWLEDGED = "acknowledged"
 
 
-@dataclass(frozen=True, order=True)
+@functools.total_ordering
+@dataclass(frozen=True)
 class Problem:
-    """One thing wrong with one input, at one place."""
+    """One thing wrong with one input, at one place. Ordered by file, line, column (a problem without a line,
+    such as a refused file kind, sorts first in its file; comparing None with a number never raises)."""
 
     file: str
     line: int | None = None
@@ -31,6 +40,26 @@ class Problem:
     path: str = ""
     severity: Severity = field(default=Severity.ERROR, compare=False)
     code: str = field(default="", compare=False)
+    reason: str = field(default="", compare=False)  # why a notice was acknowledged
+
+    def __post_init__(self) -> None:
+        # The verdict table decides error or notice, whatever the creating check passed (one verdict).
+        if self.severity is not Severity.ACKNOWLEDGED and self.code:
+            wanted = verdict(self.code, "error" if self.severity is Severity.ERROR else "notice")
+            object.__setattr__(self, "severity", Severity.ERROR if wanted == "error" else Severity.WARNING)
+
+    def _order(self) -> tuple[object, ...]:
+        return (self.file, -1 if self.line is None else self.line, -1 if self.column is None else self.column,
+                self.message_th, self.message_en, self.fix_th, self.path)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Problem):
+            return NotImplemented
+        return self._order() < other._order()
+
+    @property
+    def is_notice(self) -> bool:
+        return self.severity is Severity.WARNING
 
     @property
     def is_error(self) -> bool:
@@ -45,9 +74,13 @@ class Problem:
         return where
 
 
+_LABELS = {Severity.ERROR: "ข้อผิดพลาด", Severity.WARNING: "ข้อสังเกต (notice)",
+           Severity.ACKNOWLEDGED: "รับทราบแล้ว (acknowledged)"}
+
+
 def format_problem(problem: Problem) -> str:
     """The one way a problem is shown: place, Thai message, fix, English detail."""
-    label = "ข้อผิดพลาด" if problem.is_error else "คำเตือน"
+    label = _LABELS[problem.severity]
     head = f"{problem.location()}: {label}: {problem.message_th}"
     if problem.path:
         head += f" [{problem.path}]"
@@ -56,6 +89,11 @@ def format_problem(problem: Problem) -> str:
         lines.append(f"    วิธีแก้: {problem.fix_th}")
     if problem.message_en:
         lines.append(f"    (English: {problem.message_en})")
+    if problem.code and not problem.is_error:
+        lines.append(f"    กฎ (rule): {problem.code} — รับทราบได้ในส่วนหัวของหน้า: acknowledge: "
+                     f"[{{rule: {problem.code}, reason: \"...\"}}]")
+    if problem.reason:
+        lines.append(f"    เหตุผลที่รับทราบ (acknowledged because): {problem.reason}")
     return "\n".join(lines)
 
 

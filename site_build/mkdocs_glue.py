@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from site_build import acknowledge
 from site_build.context import BuildContext, Site, resolve_as_of
 from site_build.errors import Problem, ProblemsFound, format_problem, format_problems
 from site_build.pages import GeneratedFile
@@ -68,9 +69,38 @@ def problems_as_build_error() -> Iterator[None]:
 
 
 def report(problems: Iterable[Problem]) -> None:
-    """Warnings go through MkDocs' logger, so ``mkdocs build --strict`` fails on them."""
-    for problem in problems:
-        (log.warning if not problem.is_error else log.error)(format_problem(problem))
+    """Notices (and acknowledged notices) are shown at info level: ``--strict`` fails only on MkDocs' own
+    warnings (links, anchors) and on errors, so the build's verdict is the verdict of ``check``."""
+    found = list(problems)
+    if _current is not None and found:
+        found = acknowledge.apply(found, _acknowledgements(_current))
+    for problem in found:
+        (log.error if problem.is_error else log.info)(format_problem(problem))
+
+
+def _acknowledgements(ctx: BuildContext) -> acknowledge.Acknowledgements:
+    """Read once per build (malformed entries are errors reported by the source checks)."""
+    acks = ctx.extras.get("acknowledgements")
+    if acks is None:
+        acks = acknowledge.collect(ctx.site.content_dir, ctx.site.root)
+        ctx.extras["acknowledgements"] = acks
+    return acks
+
+
+def config_keys() -> set[str]:
+    """Every top-level key MkDocs accepts in mkdocs.yml (its config schema, plus ``INHERIT``)."""
+    from mkdocs.config.defaults import MkDocsConfig
+
+    return {name for name, _ in MkDocsConfig._schema} | {"INHERIT"}
+
+
+def check_mkdocs_yml(config_file: Path, pages: Iterable[str] | None) -> list[Problem]:
+    """mkdocs.yml problems at their lines; ``pages=None`` checks the keys only (before MkDocs reads the file)."""
+    from site_build.mkdocs_config import check_mkdocs_config
+
+    text = config_file.read_text(encoding="utf-8")
+    problems = check_mkdocs_config(text, known_keys=config_keys(), pages=pages or (), display=config_file.name)
+    return [p for p in problems if pages is not None or p.code != "mkdocs-nav-missing"]
 
 
 def add_generated(files: Files, config: MkDocsConfig, generated: Iterable[GeneratedFile]) -> Files:

@@ -7,7 +7,6 @@ nearest known key for a misspelt one).
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from typing import Any, TypeVar
@@ -15,6 +14,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from site_build.errors import Problem
+from site_build.names import closest
 from site_build.yamlsrc import Loaded, PathKey, format_path
 
 M = TypeVar("M", bound=BaseModel)
@@ -62,10 +62,10 @@ def problem_from_error(model: type[BaseModel], loaded: Loaded, err: Any, root: P
     field = str(loc[-1]) if loc else ""
     if kind == "extra_forbidden":
         known = known_fields(model, err["loc"][:-1])
-        close = difflib.get_close_matches(field, known, n=1, cutoff=0.5)
-        fix = f"หมายถึง '{close[0]}' หรือไม่? " if close else ""
+        near = closest(field, known, cutoff=0.5)  # separators, case and word order do not matter
+        fix = f"หมายถึง '{near}' หรือไม่? " if near else ""
         fix += "คีย์ที่ใช้ได้: " + ", ".join(sorted(known))
-        hint_en = f"; did you mean '{close[0]}'?" if close else ""
+        hint_en = f"; did you mean '{near}'?" if near else ""
         line, col = loaded.where_key(loc) or (None, None)
         return Problem(file=loaded.file, line=line, column=col,
                        message_th=f"ไม่รู้จักคีย์ '{field}'", message_en=f"unknown key '{field}'{hint_en}",

@@ -20,6 +20,7 @@ from yaml.events import AliasEvent, MappingStartEvent, ScalarEvent, SequenceStar
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from site_build.errors import Problem
+from site_build.yaml_messages import explain
 
 PathKey = tuple[str | int, ...]
 
@@ -27,6 +28,8 @@ _INT = re.compile(r"[-+]?(0|[1-9][0-9_]*)")
 _LEADING_ZERO = re.compile(r"[-+]?0[0-9_]+")
 _FLOAT = re.compile(r"[-+]?([0-9][0-9_]*)?\.[0-9]+([eE][-+]?[0-9]+)?")
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_THAI_DATE = re.compile(r"[0-9๐-๙]{4}-[0-9๐-๙]{2}-[0-9๐-๙]{2}")
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _YAML11_BOOLS = {"yes", "no", "on", "off", "y", "n"}
@@ -163,6 +166,13 @@ def load_yaml(text: str, file: str, *, line_offset: int = 0) -> Loaded:
                 "ใช้เว้นวรรค (space) แทนแท็บ"))
     if problems:
         raise YamlError(problems)
+    too_deep = _flow_too_deep(text)
+    if too_deep is not None:  # libyaml is quadratic in unclosed [ / { (100 000 of them: minutes)
+        raise YamlError([_problem(
+            file, too_deep[0] + line_offset, too_deep[1],
+            f"วงเล็บ [ ] หรือ {{ }} ซ้อนกันลึกเกิน {MAX_FLOW_DEPTH} ชั้น",
+            f"flow collections nested more than {MAX_FLOW_DEPTH} levels deep",
+            "ลดวงเล็บที่ซ้อนกัน หรือใส่ข้อความที่มีวงเล็บไว้ในเครื่องหมายคำพูด", code="yaml-too-deep")])
     try:
         node = _compose(text)
     except _Refused as refused:
@@ -181,15 +191,68 @@ def load_yaml(text: str, file: str, *, line_offset: int = 0) -> Loaded:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
         col = (mark.column + 1) if mark else 1
+        th, fix = explain(str(exc.problem or ""), str(exc.context or ""))
+        raise YamlError([_problem(file, line, col, th, f"invalid YAML: {exc.problem or exc.context}", fix)]) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not accept (control characters, U+FFFE …)
+        line, col = _offset_to_line(text, exc.position)
         raise YamlError([_problem(
-            file, line, col, "รูปแบบ YAML ไม่ถูกต้อง: " + str(exc.problem or exc.context),
-            f"invalid YAML: {exc.problem or exc.context}",
-            "ตรวจเครื่องหมาย : การย่อหน้า และเครื่องหมายคำพูดในบรรทัดนี้หรือบรรทัดก่อนหน้า")]) from None
+            file, line + line_offset, col, f"มีอักขระที่ YAML ไม่รับ (U+{exc.character:04X}) ซึ่งมองไม่เห็นหรือเป็นอักขระควบคุม"
+            if isinstance(exc.character, int) else "มีอักขระที่ YAML ไม่รับ",
+            f"unacceptable character in YAML: {exc.reason} {exc.character!r}",
+            "ลบอักขระนี้ออก (มักติดมาจากการคัดลอก) แล้วพิมพ์ข้อความช่วงนี้ใหม่", code="yaml-character")]) from None
+    except RecursionError:
+        raise YamlError([_problem(
+            file, 1 + line_offset, 1, "ข้อมูล YAML ซ้อนกันลึกเกินไป (วงเล็บหรือรายการซ้อนหลายพันชั้น)",
+            "YAML nested too deeply to read", "ลดการซ้อนของวงเล็บ [ ] { } หรือรายการ - ให้เหลือไม่กี่ชั้น",
+            code="yaml-too-deep")]) from None
     loaded = Loaded(data=None, file=file)
     if node is None:
         return loaded
     loaded.data = _convert(node, (), loaded, loaded.problems, line_offset)
     return loaded
+
+
+MAX_FLOW_DEPTH = 64
+_FLOW = re.compile(r"[\[\]{}\"'\n#]")
+
+
+def _flow_too_deep(text: str) -> tuple[int, int] | None:
+    """(line, column) where ``[``/``{`` nesting outside quotes first exceeds :data:`MAX_FLOW_DEPTH`; one pass."""
+    if text.count("[") + text.count("{") <= MAX_FLOW_DEPTH:
+        return None
+    depth = 0
+    quote = ""
+    line, line_start = 1, 0
+    comment = False
+    for m in _FLOW.finditer(text):
+        ch = m.group(0)
+        if ch == "\n":
+            line, line_start, comment = line + 1, m.end(), False
+            if quote == "'":
+                continue
+            continue
+        if comment:
+            continue
+        if quote:
+            if ch == quote:
+                quote = ""
+            continue
+        if ch in "\"'":
+            quote = ch
+        elif ch == "#":
+            comment = True
+        elif ch in "[{":
+            depth += 1
+            if depth > MAX_FLOW_DEPTH:
+                return line, m.start() - line_start + 1
+        else:
+            depth = max(0, depth - 1)
+    return None
+
+
+def _offset_to_line(text: str, offset: int) -> tuple[int, int]:
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
 def _mark(node: Node, line_offset: int) -> tuple[int, int]:
@@ -251,7 +314,8 @@ def _resolve_plain(node: ScalarNode, path: PathKey, loaded: Loaded, problems: li
         return int(value.replace("_", ""))
     if _FLOAT.fullmatch(value):
         return float(value.replace("_", ""))
-    date_match = _DATE.fullmatch(value)
+    # An ISO date typed with Thai digits (๒๕๖๖-๐๗-๒๐) is the same date: accepted like its Arabic form.
+    date_match = _DATE.fullmatch(value.translate(_THAI_DIGITS)) if _THAI_DATE.fullmatch(value) else None
     if date_match:
         try:
             return dt.date(*(int(g) for g in date_match.groups()))

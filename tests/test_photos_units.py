@@ -7,7 +7,7 @@ import pickle
 import pytest
 from PIL import Image
 
-from site_build.photos import MAX_PIXELS, SUPPORTED_SUFFIXES, PhotoSettings
+from site_build.photos import MAX_PIXELS, MAX_REDUCED_PIXELS, SUPPORTED_SUFFIXES, PhotoSettings
 from site_build.photos.decode import sniff_kind, to_srgb
 from site_build.photos.geometry import crop_size, decode_target, layout, oriented_size, widths_for
 from site_build.photos.problems import PhotoError, PhotoFailure, too_large
@@ -69,8 +69,8 @@ def test_settings_fingerprint_tracks_outputs_only() -> None:
 
 
 def test_limit_accepts_48_mp_phone_photos() -> None:
-    assert 8000 * 6000 <= MAX_PIXELS < 200_000_000
-    assert Image.MAX_IMAGE_PIXELS == MAX_PIXELS  # Pillow's own guard set to the same limit
+    assert 8000 * 6000 <= MAX_PIXELS < 200_000_000  # formats decoded at full size
+    assert Image.MAX_IMAGE_PIXELS == MAX_REDUCED_PIXELS  # Pillow's guard at the largest per-format limit
 
 
 def test_suffixes() -> None:

@@ -9,17 +9,20 @@ never used. Photo *contents* are the photo pipeline's business (:mod:`site_build
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from pydantic import ValidationError
+
+from site_build.activities.guidance import PLACEHOLDER, guidance_in
 from site_build.activities.items import PlanIndex, YearIndexes, has_partial_score
 from site_build.activities.model import SUMMARY_MAX, TITLE_MAX, FrontMatter, WriteUp
 from site_build.activities.plaintext import check_plain_text
 from site_build.errors import Problem, ProblemsFound, Severity, relpath
 from site_build.frontmatter import parse_front_matter
+from site_build.names import closest, link_target, markdown_target, nfc, same_name
 from site_build.plan.model import Plan
 from site_build.plan.years import PlanSet
 from site_build.status import Evidence
@@ -30,7 +33,6 @@ from site_build.yamlsrc import Loaded, PathKey, format_path
 
 SECTION = "activities"
 FOLDER_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
-PLACEHOLDER = "\u270f"  # ✏ marks template text that staff must replace (see scaffold.py)
 try:
     from site_build.photos import SUPPORTED_SUFFIXES
 except ImportError:  # pragma: no cover - the photo package is part of the project
@@ -38,7 +40,15 @@ except ImportError:  # pragma: no cover - the photo package is part of the proje
 # Everything that looks like a photo: never published as an original, even when unsupported.
 IMAGE_SUFFIXES = frozenset(SUPPORTED_SUFFIXES | {".jfif", ".tif", ".tiff", ".bmp", ".dng", ".avif", ".raw",
                                                  ".cr2", ".cr3", ".nef", ".arw", ".orf", ".rw2", ".svg"})
-INLINE_IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]*)\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+# ``![alt](name)``, ``![alt](<name with spaces>)``, ``![alt](IMG%200001.JPG)`` and even ``![alt](IMG 0001.JPG)``
+# (which Markdown itself would not read as an image): the project replaces these itself, so all of them work.
+INLINE_IMAGE = re.compile(
+    r"!\[(?P<alt>[^\]\n]*)\]\(\s*(?:<(?P<angle>[^>\n]+)>|(?P<bare>[^)\n\"]+?))(?:\s+\"[^\"\n]*\")?\s*\)")
+
+
+def inline_target(match: re.Match[str]) -> str:
+    """The file an inline image names (see :func:`site_build.names.link_target`)."""
+    return link_target(match.group("angle") or match.group("bare") or "")
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/|#)", re.IGNORECASE)
 
 
@@ -112,15 +122,52 @@ def load_writeup(directory: Path, index: PlanIndex | YearIndexes, *, display_roo
     _recover_ids(loaded, text.split("\n"))
     meta, schema = validate_model(FrontMatter, loaded)
     problems = [*loaded.problems, *_explain_schema(schema, loaded)]
-    if meta is None:
+    lenient, unusable = (meta, set()) if meta is not None else _lenient_meta(loaded.data)
+    if lenient is None:
         return None, problems
-    writeup = WriteUp(folder=directory.name, directory=directory, source=source, display=shown, meta=meta,
+    writeup = WriteUp(folder=directory.name, directory=directory, source=source, display=shown, meta=lenient,
                       body=split.body, body_line=split.body_line)
     years = index if isinstance(index, YearIndexes) else None
-    chosen = years.for_date(meta.date) if years is not None else index
+    chosen = years.for_date(lenient.date) if years is not None else index
     assert isinstance(chosen, PlanIndex)
-    problems.extend(_Checks(writeup, loaded, chosen, years).run())
-    return writeup, problems
+    # Every problem in one run: the cross-checks also run on what the schema could accept, skipping the
+    # fields it refused (already reported), so a missing alt text does not hide a wrong plan item.
+    problems.extend(_Checks(writeup, loaded, chosen, years).run(skip=unusable))
+    return (writeup if meta is not None else None), problems
+
+
+_PLACEHOLDERS: dict[str, Any] = {"title": "-", "date": dt.date(2000, 1, 1), "plan_items": ["0"], "summary": "-"}
+
+
+def _lenient_meta(data: Any) -> tuple[FrontMatter | None, set[str]]:
+    """The front matter with every refused field (or list item) dropped, and the names of fields that were
+    replaced by placeholders; None when even that cannot be validated."""
+    if not isinstance(data, dict):
+        return None, set()
+    current = dict(data)
+    unusable: set[str] = set()
+    for _ in range(4):
+        try:
+            return FrontMatter.model_validate(current), unusable
+        except ValidationError as exc:
+            for err in exc.errors():
+                loc = err["loc"]
+                if not loc or not isinstance(loc[0], str):
+                    return None, unusable
+                name = loc[0]
+                value = current.get(name)
+                if (len(loc) == 3 and err["type"] == "missing" and isinstance(value, list)
+                        and isinstance(loc[1], int) and isinstance(value[loc[1]], dict)):
+                    value = current[name] = list(value)  # keep the item in place: lines follow list indices
+                    value[loc[1]] = {**value[loc[1]], str(loc[2]): "-"}
+                    continue
+                unusable.add(name)
+                if name in _PLACEHOLDERS:
+                    current[name] = _PLACEHOLDERS[name]
+                else:
+                    current.pop(name, None)
+            current = {k: v for k, v in current.items() if k in FrontMatter.model_fields}
+    return None, unusable
 
 
 def _recover_ids(loaded: Loaded, lines: list[str]) -> None:
@@ -185,14 +232,18 @@ class _Checks:
         self.index = index
         self.problems: list[Problem] = []
 
-    def run(self) -> list[Problem]:
-        self.dates()
-        self.items()
+    def run(self, skip: set[str] | frozenset[str] = frozenset()) -> list[Problem]:
+        """Each check runs unless a field it reads was refused by the schema (``skip``)."""
+        if "date" not in skip:
+            self.dates()
+        if "plan_items" not in skip:
+            self.items()
         self.texts()
         self.publicity()
-        self.photos()
-        self.inline_photos()
-        self.unreferenced()
+        if "photos" not in skip:
+            self.photos()
+            self.inline_photos()
+            self.unreferenced()
         return self.problems
 
     def add(self, path: PathKey, th: str, en: str, fix: str, code: str, *, key: bool = False,
@@ -206,8 +257,8 @@ class _Checks:
     def dates(self) -> None:
         day = self.meta.date
         if looks_buddhist_era(day.year):
-            self.add(("date",), f"ปี {day.year} ในช่อง date เป็นปี พ.ศ.", f"year {day.year} is a Buddhist-Era year",
-                     be_typo_hint(day), "be-year")
+            th, en, fix = self.be_date_message(day)
+            self.add(("date",), th, en, fix, "be-year")
         else:
             self.folder_date(day)
             plan_fy = self.index.plan.fiscal_year
@@ -219,6 +270,25 @@ class _Checks:
             if record.date is not None and looks_buddhist_era(record.date.year):
                 self.add(("publicity", channel, "date"), f"ปี {record.date.year} เป็นปี พ.ศ.",
                          f"year {record.date.year} is a Buddhist-Era year", be_typo_hint(record.date), "be-year")
+
+    def be_date_message(self, day: dt.date) -> tuple[str, str, str]:
+        """A Buddhist-Era year in ``date``; when the folder's date disagrees with the converted date, say both."""
+        th, en, fix = (f"ปี {day.year} ในช่อง date เป็นปี พ.ศ.", f"year {day.year} is a Buddhist-Era year",
+                       be_typo_hint(day))
+        match = FOLDER_RE.match(self.w.folder)
+        if match is None:
+            return th, en, fix
+        folder = "-".join(match.groups()[:3])
+        try:
+            converted = day.replace(year=day.year - 543).isoformat()
+        except ValueError:  # 29 February of a year that is not a leap year in the Gregorian calendar
+            return th, en, fix
+        if folder == converted:
+            return th, en, fix
+        return (f"ปี {day.year} ในช่อง date เป็นปี พ.ศ. (= {converted} ค.ศ.) และไม่ตรงกับวันที่ในชื่อโฟลเดอร์ ({folder})",
+                f"date {day.isoformat()} is Buddhist Era (= {converted}) and differs from the folder's date {folder}",
+                f"ตรวจว่ากิจกรรมจัดวันไหน แล้วแก้ให้ตรงกันทั้งสองที่: date: {converted} กับโฟลเดอร์ "
+                f"{converted}-{match.group(4)} หรือ date: {folder} ถ้าชื่อโฟลเดอร์ถูกแล้ว")
 
     def folder_date(self, day: dt.date) -> None:
         match = FOLDER_RE.match(self.w.folder)
@@ -307,6 +377,10 @@ class _Checks:
                 self.add(path, "ยังเป็นข้อความตัวอย่างจากแม่แบบ (มีเครื่องหมาย ✏)",
                          "template placeholder text left in place", "เขียนข้อความจริงแทน แล้วลบเครื่องหมาย ✏ ออก",
                          "placeholder")
+            elif guidance_in(value):
+                self.add(path, "ยังเป็นข้อความแนะนำจากแม่แบบ (ลบเครื่องหมาย ✏ แล้วแต่ข้อความยังอยู่)",
+                         "template guidance text left in place", "เขียนข้อความจริงแทนข้อความแนะนำนี้",
+                         "template-guidance")
         if len(meta.summary) > SUMMARY_MAX:
             self.add(("summary",), f"สรุปยาว {len(meta.summary)} ตัวอักษร เกิน {SUMMARY_MAX} ตัวอักษร",
                      f"summary is {len(meta.summary)} characters, more than {SUMMARY_MAX}",
@@ -321,16 +395,22 @@ class _Checks:
                     message_th="เนื้อเรื่องยังเป็นข้อความตัวอย่างจากแม่แบบ (มีเครื่องหมาย ✏)",
                     message_en="template placeholder text left in the story",
                     fix_th="เขียนเรื่องราวของกิจกรรมจริงแทน แล้วลบเครื่องหมาย ✏ ออก", code="placeholder"))
+            elif guidance_in(line):
+                self.problems.append(Problem(
+                    file=self.w.display, line=self.w.body_line + offset, column=1,
+                    message_th="เนื้อเรื่องยังมีข้อความแนะนำจากแม่แบบ (จะถูกเผยแพร่ถ้าไม่ลบ)",
+                    message_en="template guidance left in the story (it would be published)",
+                    fix_th="ลบย่อหน้าแนะนำนี้ออก แล้วเขียนเรื่องราวของกิจกรรมจริงแทน", code="template-guidance"))
 
     # -- publicity -------------------------------------------------------------------------------
     def publicity(self) -> None:
         known = self.index.channels
         for channel in self.meta.publicity:
             if channel not in known:
-                near = difflib.get_close_matches(channel, list(known), n=1, cutoff=0.5)
-                fix = (f"หมายถึง '{near[0]}' หรือไม่? " if near else "") + "ช่องทางที่ใช้ได้: " + ", ".join(known)
+                near = closest(channel, list(known), cutoff=0.5)
+                fix = (f"หมายถึง '{near}' หรือไม่? " if near else "") + "ช่องทางที่ใช้ได้: " + ", ".join(known)
                 self.add(("publicity", channel), f"ไม่รู้จักช่องทางประชาสัมพันธ์ '{channel}'",
-                         f"unknown publicity channel '{channel}'" + (f"; did you mean '{near[0]}'?" if near else ""),
+                         f"unknown publicity channel '{channel}'" + (f"; did you mean '{near}'?" if near else ""),
                          fix, "unknown-channel", key=True)
 
     # -- photos ----------------------------------------------------------------------------------
@@ -354,8 +434,8 @@ class _Checks:
                          "ใช้รูปแบบ " + " ".join(sorted(SUPPORTED_SUFFIXES)) + " (แปลงเป็น JPEG ก่อน)",
                          "unsupported-photo")
                 continue
-            target = self.w.directory / name
-            if not target.is_file():
+            target = self.find_file(name)
+            if target is None:
                 self.add(path, f"ไม่พบไฟล์รูป '{name}' ในโฟลเดอร์ {self.w.folder}/",
                          f"photo file '{name}' not found in the bundle", self.nearest_file(name), "missing-photo")
                 continue
@@ -377,14 +457,26 @@ class _Checks:
             return False
         return True
 
+    def find_file(self, name: str) -> Path | None:
+        """The bundle file ``name`` means: exact, or the same after NFC / ``%20`` decoding (a Thai name saved
+        decomposed by macOS, a name copied from a link); never a guess by case or spelling."""
+        exact = self.w.directory / name
+        if exact.is_file():
+            return exact
+        wanted = link_target(name)
+        for image in self.bundle_images():
+            if nfc(image) == wanted:
+                return self.w.directory / image
+        return None
+
     def nearest_file(self, name: str) -> str:
         files = self.bundle_images()
-        lowered = {f.lower(): f for f in files}
-        if name.lower() in lowered:
-            return f"ชื่อไฟล์ต้องตรงกันทุกตัวอักษร (ตัวพิมพ์เล็ก/ใหญ่): ใช้ '{lowered[name.lower()]}'"
-        near = difflib.get_close_matches(name, files, n=1, cutoff=0.6)
+        near = closest(name, files)
+        if near is not None and same_name(near, name):
+            return (f"ชื่อไฟล์ต้องตรงกันทุกตัวอักษร (ตัวพิมพ์เล็ก/ใหญ่ ช่องว่าง ขีดล่าง): "
+                    f"แก้เป็น file: {near} (ไฟล์ในโฟลเดอร์ชื่อ '{near}')")
         if near:
-            return f"หมายถึง '{near[0]}' หรือไม่?"
+            return f"หมายถึง '{near}' หรือไม่? ถ้าใช่ แก้เป็น file: {near}"
         return "คัดลอกไฟล์รูปมาไว้ในโฟลเดอร์เดียวกับ index.md หรือแก้ชื่อไฟล์ให้ตรงกัน"
 
     def bundle_images(self) -> list[str]:
@@ -396,26 +488,49 @@ class _Checks:
 
     def inline_photos(self) -> None:
         """``![alt](photo.jpg)`` in the story: allowed for listed photos, shown processed like the gallery."""
-        listed = {p.file for p in self.meta.photos}
+        listed = {nfc(p.file): p.file for p in self.meta.photos}
         for offset, text in enumerate(self.w.body.split("\n")):
             for match in INLINE_IMAGE.finditer(text):
-                target = match.group("target")
+                raw = match.group("angle") or match.group("bare") or ""
+                target = inline_target(match)
                 if _EXTERNAL.match(target) or not is_image_name(target):
                     continue
                 line = self.w.body_line + offset
-                name = PurePosixPath(target.removeprefix("./")).as_posix()
+                name = PurePosixPath(target).as_posix()
                 if name in listed:
-                    self.w.inline_photos.append((line, match.group("alt"), name))
+                    self.w.inline_photos.append((line, match.group("alt"), listed[name]))
                     continue
-                self.problems.append(Problem(
-                    file=self.w.display, line=line, column=match.start() + 1,
-                    message_th=f"รูป '{target}' ในเนื้อเรื่องต้องอยู่ในรายการ photos ของส่วนหัวด้วย",
-                    message_en=f"story image '{target}' must also be listed under photos (with alt text)",
-                    fix_th=f"เพิ่มในส่วนหัว: photos: - file: {name} / alt: คำบรรยายภาพ", code="inline-photo"))
+                self.problems.append(self.inline_problem(line, match, raw, name, listed))
+
+    def inline_problem(self, line: int, match: re.Match[str], raw: str, name: str, listed: dict[str, str]) -> Problem:
+        """One error with the exact fix: the listed name it differs from, or the photos entry to add."""
+        alt = match.group("alt")
+        near = closest(name, list(listed.values()))
+        if near is not None and same_name(near, name):
+            fixed = f"![{alt}]({markdown_target(near)})"
+            return Problem(
+                file=self.w.display, line=line, column=match.start() + 1, code="inline-photo",
+                message_th=f"รูป '{raw}' ในเนื้อเรื่องเขียนไม่ตรงกับชื่อในรายการ photos ('{near}')",
+                message_en=f"story image '{raw}' differs from the listed photo '{near}' (case or separators)",
+                fix_th=f"แก้บรรทัดนี้เป็น {fixed}")
+        on_disk = self.find_file(name)
+        if on_disk is None:
+            return Problem(
+                file=self.w.display, line=line, column=match.start() + 1, code="missing-photo",
+                message_th=f"ไม่พบไฟล์รูป '{raw}' ที่เนื้อเรื่องอ้างถึงในโฟลเดอร์ {self.w.folder}/",
+                message_en=f"story image '{raw}' is not in the bundle", fix_th=self.nearest_file(name))
+        file = on_disk.relative_to(self.w.directory).as_posix()
+        return Problem(
+            file=self.w.display, line=line, column=match.start() + 1, code="inline-photo",
+            message_th=f"รูป '{file}' ในเนื้อเรื่องต้องอยู่ในรายการ photos ของส่วนหัวด้วย",
+            message_en=f"story image '{file}' must also be listed under photos (with alt text)",
+            fix_th=f"เพิ่มในส่วนหัว: photos: - file: {file} / alt: คำบรรยายภาพ")
 
     def unreferenced(self) -> None:
-        used = {p.file for p in self.meta.photos}
-        extra = [f for f in self.bundle_images() if f not in used]
+        used = {link_target(p.file) for p in self.meta.photos}
+        # a file a listed name misspells is reported once, by the missing-photo error that names it
+        extra = [f for f in self.bundle_images()
+                 if nfc(f) not in used and not any(same_name(f, p.file) for p in self.meta.photos)]
         if extra:
             self.add(("photos",), f"มีรูปในโฟลเดอร์ที่ไม่ได้ใช้ {len(extra)} รูป (จะไม่ถูกเผยแพร่): " + ", ".join(extra),
                      "photos in the bundle that no write-up field uses (not published): " + ", ".join(extra),

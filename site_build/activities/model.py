@@ -100,6 +100,7 @@ class FrontMatter(_Strict):
     publicity: dict[str, PublicityRecord] = Field(default_factory=dict)
     score_level: dict[str, Literal["full", "partial"]] = Field(default_factory=dict)
     sample: StrictBool = False
+    acknowledge: list[dict[str, object]] = Field(default_factory=list)  # checked in site_build.acknowledge
 
     @field_validator("plan_items", mode="before")
     @classmethod

@@ -12,12 +12,13 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from site_build.activities.items import ItemRef, PlanIndex, YearIndexes, index_for
-from site_build.activities.load import INLINE_IMAGE
+from site_build.activities.load import INLINE_IMAGE, inline_target
 from site_build.activities.model import PhotoRef, WriteUp
 from site_build.activities.publicity import ChannelState, publicity_states
 from site_build.activities.urls import page_url, photo_prefix
 from site_build.context import BuildContext
 from site_build.markdown_text import md_cell, md_escape, md_table
+from site_build.names import nfc
 from site_build.pages.plan_pages import item_anchor, project_uri
 from site_build.photos import ProcessedPhoto, picture_html
 from site_build.photos.geometry import focus_classes
@@ -158,11 +159,11 @@ class WriteUpView:
 
     def story(self, writeup: WriteUp, prefix: str) -> str:
         """The staff's Markdown, with ``![alt](photo.jpg)`` of listed photos turned into processed pictures."""
-        listed = {p.file: p for p in writeup.meta.photos}
+        listed = {nfc(p.file): p for p in writeup.meta.photos}
 
         def replace(match: re.Match[str]) -> str:
-            name = match.group("target").removeprefix("./")
-            ref = listed.get(name)
+            ref = listed.get(inline_target(match))
+            name = ref.file if ref else ""
             photo = self.photo_for(writeup, name) if ref else None
             if ref is None or photo is None:
                 return match.group(0)

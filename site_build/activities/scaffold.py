@@ -12,6 +12,7 @@ import json
 import re
 from pathlib import Path
 
+from site_build.activities import guidance
 from site_build.activities.items import PlanIndex, has_partial_score, normalize_item_id
 from site_build.activities.load import PLACEHOLDER, SECTION
 from site_build.context import BANGKOK
@@ -137,7 +138,7 @@ def template(index: PlanIndex, item_id: str, *, title: str | None, day: dt.date,
         f"  - {q(item_id)}",
         "",
         "# สรุปสั้น ๆ ไม่เกิน 300 ตัวอักษร: ทำอะไร เมื่อไร กับใคร ได้ผลอย่างไร (แสดงในหน้ารวมกิจกรรม)",
-        f"summary: {q(PLACEHOLDER + ' สรุปกิจกรรมสั้น ๆ ในหนึ่งหรือสองประโยค')}",
+        f"summary: {q(PLACEHOLDER + ' ' + guidance.SUMMARY)}",
         "",
         "# รูปภาพ: คัดลอกรูปจากโทรศัพท์ (.jpg .jpeg .png .heic) มาไว้ในโฟลเดอร์เดียวกับไฟล์นี้",
         "# แล้วลบเครื่องหมาย # หน้าบรรทัดด้านล่าง ใส่รายการละ 1 รูป:",
@@ -180,10 +181,10 @@ def template(index: PlanIndex, item_id: str, *, title: str | None, day: dt.date,
     lines += [
         "---",
         "",
-        f"{PLACEHOLDER} เล่าเรื่องราวของกิจกรรมที่นี่: วัตถุประสงค์ ใครเข้าร่วม ทำอะไรบ้าง และได้ผลอย่างไร",
+        f"{PLACEHOLDER} {guidance.BODY[0]}",
         "",
-        "เขียนเป็นย่อหน้าธรรมดาได้เลย เว้นบรรทัดว่างระหว่างย่อหน้า ใช้ **ตัวหนา** หรือรายการแบบ - ได้",
-        "รูปภาพทั้งหมดใน photos จะแสดงเป็นแกลเลอรีท้ายหน้าโดยอัตโนมัติ",
+        f"{PLACEHOLDER} {guidance.BODY[1]}",
+        f"{PLACEHOLDER} {guidance.BODY[2]}",
         "",
     ]
     return "\n".join(lines)

@@ -92,6 +92,7 @@ class DocumentMeta(Strict):
     # read by MkDocs/Material themselves
     description: Text | None = None
     hide: list[Literal["navigation", "toc", "footer", "path", "tags", "feedback"]] = Field(default_factory=list)
+    acknowledge: list[dict[str, object]] = Field(default_factory=list)  # checked in site_build.acknowledge
 
 
 @dataclass(frozen=True)

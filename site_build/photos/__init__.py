@@ -14,6 +14,7 @@ from site_build.photos.pipeline import process_photos
 from site_build.photos.settings import (
     DEFAULT_SETTINGS,
     MAX_PIXELS,
+    MAX_REDUCED_PIXELS,
     PIPELINE_VERSION,
     SUPPORTED_SUFFIXES,
     PhotoSettings,
@@ -22,6 +23,7 @@ from site_build.photos.settings import (
 __all__ = [
     "DEFAULT_SETTINGS",
     "MAX_PIXELS",
+    "MAX_REDUCED_PIXELS",
     "PIPELINE_VERSION",
     "SUPPORTED_SUFFIXES",
     "PhotoSettings",

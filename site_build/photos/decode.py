@@ -22,7 +22,7 @@ from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 from site_build.photos import problems
 from site_build.photos.geometry import decode_target, oriented_size
 from site_build.photos.problems import PhotoError, PhotoFailure
-from site_build.photos.settings import MAX_PIXELS
+from site_build.photos.settings import MAX_PIXELS, MAX_REDUCED_PIXELS
 
 try:  # HEIC/HEIF from iPhones; optional so a missing wheel gives a clear refusal, not an ImportError
     import pillow_heif
@@ -33,12 +33,19 @@ except ImportError:  # pragma: no cover - pillow-heif is a declared dependency
     HEIF_AVAILABLE = False
 
 # Pillow's own guard: warn above this many pixels and fail at twice it. The warning is turned into an
-# error around every open/load below, so both thresholds refuse.
-Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+# error around every open/load below, so both thresholds refuse. Set to the largest per-format limit; the
+# header check in :func:`decode` applies each format's own limit before anything is decoded.
+Image.MAX_IMAGE_PIXELS = MAX_REDUCED_PIXELS
 
 ACCEPTED_FORMATS = frozenset({"JPEG", "MPO", "PNG", "WEBP", "GIF", "HEIF"})
 OPEN_FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "HEIF")
 DRAFTABLE = frozenset({"JPEG", "MPO"})
+BIG_OK = DRAFTABLE | {"HEIF"}  # up to MAX_REDUCED_PIXELS; other formats up to MAX_PIXELS
+
+
+def pixel_limit(fmt: str, max_pixels: int) -> int:
+    """The most pixels accepted for ``fmt``: formats decoded at full size keep the lower limit."""
+    return min(max_pixels, MAX_REDUCED_PIXELS if fmt in BIG_OK else MAX_PIXELS)
 WHITE = (255, 255, 255)
 _SRGB = ImageCms.createProfile("sRGB")
 _ORIENTATION_TAG = 0x0112
@@ -100,7 +107,7 @@ def _bomb(exc: Exception) -> PhotoFailure:
     """Pillow's own bomb guard fired while reading the header; its message carries the pixel count."""
     found = _BOMB_PIXELS.search(str(exc))
     pixels = int(found.group(1)) if found else None
-    return problems.too_large(None, None, Image.MAX_IMAGE_PIXELS or MAX_PIXELS, pixels=pixels)
+    return problems.too_large(None, None, Image.MAX_IMAGE_PIXELS or MAX_REDUCED_PIXELS, pixels=pixels)
 
 
 def _open(data: bytes, suffix: str) -> Image.Image:
@@ -228,8 +235,9 @@ def decode(
         if fmt not in ACCEPTED_FORMATS:
             raise PhotoError(problems.unsupported_format(fmt))
         width, height = im.size
-        if width * height > max_pixels:  # from the header: nothing has been allocated yet
-            raise PhotoError(problems.too_large(width, height, max_pixels))
+        limit = pixel_limit(fmt, max_pixels)
+        if width * height > limit:  # from the header: nothing has been allocated yet
+            raise PhotoError(problems.too_large(width, height, limit))
         notes: list[PhotoFailure] = []
         frames = getattr(im, "n_frames", 1) if fmt in ("GIF", "WEBP") else 1
         if frames > 1:

@@ -27,7 +27,7 @@ from site_build.photos.settings import DEFAULT_SETTINGS, SUPPORTED_SUFFIXES, Pho
 
 Worker = Callable[[Job], Outcome]
 
-_SUFFIX_FORMATS = {
+SUFFIX_FORMATS = _SUFFIX_FORMATS = {
     ".jpg": {"JPEG", "MPO"},
     ".jpeg": {"JPEG", "MPO"},
     ".png": {"PNG"},

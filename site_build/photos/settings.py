@@ -15,10 +15,19 @@ from dataclasses import dataclass, field
 # options): every cached photo is then rendered again once.
 PIPELINE_VERSION = 2  # 2: portrait photos keep their upper part in the cover/share crops
 
-# 120 million pixels: accepts every ordinary phone mode (12, 48, 50, 64 and 108 MP, e.g. 8000x6000 and
-# 12000x9000) and refuses 200 MP "ultra" modes and decompression bombs. A 120 MP RGB image is 360 MB
-# in memory, which a 2-core CI runner survives with two workers.
+# Formats decoded at full size (PNG, WebP, GIF): 120 million pixels, 360 MB of RGB in memory, which a 2-core
+# CI runner survives with two workers. Every ordinary phone mode fits (12, 48, 50, 64, 108 MP).
 MAX_PIXELS = 120_000_000
+
+# JPEG is decoded at reduced size (``Image.draft``: 1/2, 1/4 or 1/8 scale inside libjpeg), so a 200 MP phone
+# photo (16320x12240) never exists in memory at full size: for the 1600 px rendition it is decoded at 1/8
+# (2040x1530, 9 MB). Measured peak for a whole 16384x12288 JPEG through the pipeline: see
+# tests/test_photos_big.py (bound asserted there) and README "Photos".
+# HEIC/HEIF has no reduced-size decoding in libheif/pillow-heif (1.9): it is decoded at full size, about 4.5 bytes
+# per pixel at peak (YUV planes + RGB), so a 200 MP HEIC needs about 0.9 GB for one worker. Phones that shoot
+# 200 MP save JPEG; iPhones' HEIC is at most 48 MP (about 0.2 GB). The same ceiling applies; memory is the
+# documented bound above.
+MAX_REDUCED_PIXELS = 210_000_000
 
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset({".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".gif"})
 
@@ -33,8 +42,8 @@ def _check_size(name: str, size: tuple[int, int]) -> tuple[int, int]:
 class PhotoSettings:
     """Renditions, crops and encoder settings. Widths are normalised to a sorted tuple.
 
-    ``max_pixels`` can lower the accepted size below :data:`MAX_PIXELS`; it cannot raise it, because
-    Pillow's own guard (``Image.MAX_IMAGE_PIXELS``, set to :data:`MAX_PIXELS`) refuses first.
+    ``max_pixels`` can lower the accepted size below :data:`MAX_REDUCED_PIXELS` (JPEG, HEIC) and
+    :data:`MAX_PIXELS` (formats decoded at full size); it cannot raise them.
     WebP ``method`` 4 is the measured knee: method 6 saves about 2 % for 20 % more time, method 2
     costs about 10 % more bytes (see bench/README.md).
     """
@@ -42,7 +51,7 @@ class PhotoSettings:
     widths: tuple[int, ...] = (480, 960, 1600)
     jpeg_quality: int = 80
     webp_quality: int = 75
-    max_pixels: int = MAX_PIXELS
+    max_pixels: int = MAX_REDUCED_PIXELS
     webp_method: int = 4
     cover_size: tuple[int, int] = (640, 480)
     share_size: tuple[int, int] = (1200, 630)

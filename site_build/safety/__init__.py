@@ -16,6 +16,7 @@ from ._common import ordered
 from .files import check_content_tree, ignored_patterns, is_publishable
 from .headings import slugify
 from .html import sanitize_html, scan_raw_html, url_is_dangerous
+from .invisible import scan_invisible
 from .markdown_limits import check_markdown_limits
 from .plaintext import check_plain_text, plain
 from .secrets import scan_forbidden, scan_secrets
@@ -26,11 +27,13 @@ __all__ = [
     "check_markdown_limits",
     "check_markdown_source",
     "check_plain_text",
+    "check_text_file",
     "ignored_patterns",
     "is_publishable",
     "plain",
     "sanitize_html",
     "scan_forbidden",
+    "scan_invisible",
     "scan_personal_numbers",
     "scan_raw_html",
     "scan_secrets",
@@ -54,4 +57,15 @@ def check_markdown_source(text: str, file: str, *, forbidden: Sequence[str] = ()
     problems += scan_forbidden(text, file, forbidden, line_offset=line_offset)
     problems += scan_personal_numbers(text, file, line_offset=line_offset)
     problems += scan_raw_html(text, file, line_offset)
+    problems += scan_invisible(text, file, line_offset=line_offset)
+    return ordered(problems)
+
+
+def check_text_file(text: str, file: str, *, forbidden: Sequence[str] = ()) -> list[Problem]:
+    """The same credential, personal-number and invisible-character rules as Markdown, for every other text that
+    reaches the site or feeds it: plan files, ``data/**`` (YAML/CSV/JSON) and text files copied from content/."""
+    problems = scan_secrets(text, file)
+    problems += scan_forbidden(text, file, forbidden)
+    problems += scan_personal_numbers(text, file)
+    problems += scan_invisible(text, file)
     return ordered(problems)

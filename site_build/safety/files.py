@@ -28,6 +28,10 @@ JUNK_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", "ehthumbs.db", 
 JUNK_SUFFIXES = (".bak", "~", ".swp", ".swo", ".orig", ".rej", ".tmp", ".temp", ".part", ".crdownload")
 OTHER_MARKDOWN = frozenset({".markdown", ".mdown", ".mkdn", ".mkd"})
 ASSETS = "assets"
+# Text files published as they are (scanned like Markdown by site_build.sources) ...
+TEXT_SUFFIXES = frozenset({".txt", ".csv", ".json", ".ics", ".css", ".js", ".svg", ".webmanifest"})
+# ... and the only ones allowed at the root of content/ (a notes.txt there would be published raw).
+ROOT_FILES = frozenset({"robots.txt"})
 
 # The same junk in gitignore form, for MkDocs ``exclude_docs`` (kept beside the rules they mirror).
 _IGNORED_PATTERNS = (
@@ -85,7 +89,7 @@ def _verdict(rel: PurePosixPath) -> Verdict | None:
         return ("file-asset-outside-assets", f"ไฟล์ {name} อนุญาตเฉพาะในโฟลเดอร์ content/{place} ที่ผู้พัฒนาดูแล",
                 f"{name} is only allowed under content/{place}/",
                 "ลบไฟล์นี้ออก ถ้าต้องการปรับหน้าตาเว็บไซต์ให้แจ้งผู้พัฒนา")
-    if suffix in DATA_SUFFIXES and (in_assets or at_root):
+    if suffix in DATA_SUFFIXES and (in_assets or (at_root and low in ROOT_FILES)):
         return None
     if suffix in OFFICE_SUFFIXES:
         return ("file-office-document", f"ไฟล์ {name} เป็นเอกสาร/บันทึกที่เผยแพร่โดยตรงไม่ได้",

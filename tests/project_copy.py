@@ -1,0 +1,40 @@
+"""A throwaway copy of the real project for tests that must change sources and then check or build them."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from tests.conftest import AS_OF, EPOCH, ROOT
+
+PARTS = ("content", "data", "hooks", "overrides", "plan.yml", "mkdocs.yml", "plans")
+
+
+def copy_project(target: Path) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PARTS:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, symlinks=True)
+        elif source.is_file():
+            shutil.copy2(source, target / name)
+    (target / "site_build").symlink_to(ROOT / "site_build")  # mkdocs.yml watches it
+    return target
+
+
+def build_quick(root: Path, site: Path) -> Path:
+    """The strict MkDocs build of ``root`` without the search-index step (faster; same verdicts)."""
+    from site_build.build import build_site
+
+    saved = {k: os.environ.get(k) for k in ("SITE_AS_OF", "SOURCE_DATE_EPOCH")}
+    os.environ["SITE_AS_OF"] = AS_OF
+    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
+    try:
+        return build_site(root, site_dir=site, steps=[])
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
