@@ -20,6 +20,7 @@ def copy_project(target: Path) -> Path:
         elif source.is_file():
             shutil.copy2(source, target / name)
     (target / "site_build").symlink_to(ROOT / "site_build")  # mkdocs.yml watches it
+    (target / "node_modules").symlink_to(ROOT / "node_modules")  # the editor's bundle (npm, package-lock.json)
     return target
 
 

@@ -131,7 +131,7 @@ def test_every_evidence_path_exists_or_is_marked_generated(built_site: Path) -> 
         assert path == GENERATED or (ROOT / path).is_file(), path
     for path, generated in target_paths:
         assert (path == GENERATED) == generated and (generated or (ROOT / path).is_file()), path
-    assert "plan.yml" in csv_paths  # the plan pages are made from plan.yml: name it
+    assert "plans/2566.yml" in csv_paths  # FY 2566's plan pages are made from its (archived) plan file: name it
     assert GENERATED in csv_paths  # e.g. the register and the activity listing
     assert not any(p.startswith(("plan/", "register/", "activities/index.md")) for p in csv_paths)
     assert data["labels_th"][GENERATED] == "สร้างอัตโนมัติ"

@@ -104,7 +104,7 @@ def test_every_built_file_has_a_known_checked_origin(built_site: Path) -> None:
     assert unexplained_outputs(built_site, ROOT / "content") == []
     kinds = {origin_of(rel.relative_to(built_site).as_posix(), ROOT / "content").kind
              for rel in built_site.rglob("*") if rel.is_file()}
-    assert kinds == {"generated", "package", "content"}
+    assert kinds == {"generated", "package", "npm", "content"}
     assert all(o.checked_by and o.source for o in ORIGINS)
 
 

@@ -32,12 +32,15 @@ HTTPS_PATTERN = r"^https://[^\s]+$"
 NOT_IN_FORM: dict[str, str] = {
     "score_level": "keys are plan-item ids such as 1.6.1; Decap field names cannot contain dots, and the "
                    "full/partial level is an auditor's judgement made in review (edit index.md)",
+    "acknowledge": "acknowledging a notice (e.g. a mobile number published with consent) is a reviewer's "
+                   "decision with a reason, made in the pull request's review (edit index.md)",
 }
 LABEL_MAX = 110
 
 
 FOCUS_CHOICES = (("top", "ส่วนบน"), ("center", "กึ่งกลาง"), ("bottom", "ส่วนล่าง"))
 """The named focus points the form offers; percentages (``focus: [x, y]``) are for the file format only."""
+
 
 def _text_pattern(limit: int) -> str:
     """Not blank, at most ``limit`` characters, no HTML tag or entity (the plain-text rule)."""
