@@ -82,8 +82,10 @@ def lighthouse(url: str, out: Path) -> Run:
     )
 
 
-def build_site(target: Path, as_of: str) -> Path:
-    env = dict(os.environ, SITE_AS_OF=as_of, PYTHONPATH=str(ROOT))
+def build_site(target: Path, as_of: str, site_url: str) -> Path:
+    """Build with SITE_URL = the bench server's address, as a deployment sets it to its own: Material fetches
+    ``sitemap.xml`` beside every ``hreflang`` link, and a placeholder host would be a CSP error."""
+    env = dict(os.environ, SITE_AS_OF=as_of, PYTHONPATH=str(ROOT), SITE_URL=site_url)
     subprocess.run([sys.executable, "-m", "site_build", "build", "--site-dir", str(target), "--as-of", as_of],
                    cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
     return target
@@ -135,7 +137,8 @@ def table(rows: list[dict[str, object]], paths: dict[str, str]) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--site", type=Path, help="an already built site (default: build into a temp folder)")
+    parser.add_argument("--site", type=Path, help="an already built site (default: build into a temp folder; "
+                        "build it with SITE_URL set to where it is served or hreflang pages log CSP errors)")
     parser.add_argument("--as-of", default="2023-06-30", help="the build's as-of date (default: 2023-06-30)")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--page", action="append", help="only these paths (default: the five key pages)")
@@ -148,10 +151,13 @@ def main() -> int:
     pages = {p: p for p in args.page} if args.page else dict(PAGES)
     with tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp_name:
         tmp = Path(tmp_name)
-        site = args.site or build_site(tmp / "site", args.as_of)
+        site = args.site or tmp / "site"
+        site.mkdir(exist_ok=True)
         stock = None if args.no_stock else build_stock(tmp / "stock")
         runs: dict[str, list[Run]] = {label: [] for label in [*pages, *([] if stock is None else STOCK_PAGES)]}
         with serve(site) as site_url, serve(stock or site, security_headers=False) as stock_url:
+            if not args.site:
+                build_site(site, args.as_of, site_url)
             targets = [(label, site_url + path) for label, path in pages.items()]
             if stock is not None:
                 targets += [(label, stock_url + path) for label, path in STOCK_PAGES.items()]
