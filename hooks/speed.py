@@ -1,4 +1,5 @@
-"""Fast first paint (site_build/page_speed.py): one stylesheet request, GLightbox only where a page uses it."""
+"""Fast first paint (site_build/page_speed.py): one stylesheet request, GLightbox only where a page uses it;
+table cells labelled with their column for the phone layout."""
 
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ def _members(config: MkDocsConfig) -> list[str]:
 
 @event_priority(-90)  # after mkdocs-glightbox adds its code, before hooks/safety.py moves inline code to files
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return page_speed.bundle_stylesheets(page_speed.trim_lightbox(output), _members(config))
+    html = page_speed.bundle_stylesheets(page_speed.trim_lightbox(output), _members(config))
+    return page_speed.label_table_cells(html)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -74,3 +74,42 @@ def trim_lightbox(html: str) -> str:
         return _LIGHTBOX_INIT.sub("", _LIGHTBOX_HEAD.sub("", html))
     html = html.replace('glightbox.min.js"></script>', 'glightbox.min.js" defer></script>', 1)
     return html.replace('<script id="init-glightbox"', '<script id="init-glightbox" defer', 1)
+
+
+_TABLE = re.compile(r"<table>(?P<body>.*?)</table>", re.S)
+_TH = re.compile(r"<th\b[^>]*>(?P<text>.*?)</th>", re.S)
+_ROW = re.compile(r"<tr>(?P<cells>.*?)</tr>", re.S)
+_TD = re.compile(r"<td(?P<attrs>(?:\s[^>]*)?)>")
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def label_table_cells(html: str) -> str:
+    """Give each body cell of a table with a header row ``data-label="<its column's header>"``.
+
+    On a phone the site's wide tables become one card per row (assets/css/site.css), and each value is shown
+    under its column's name, which CSS reads from this attribute.
+    """
+    import html as html_lib
+
+    def table(match: re.Match[str]) -> str:
+        body = match.group("body")
+        head_end = body.find("</thead>")
+        if head_end == -1:
+            return match.group(0)
+        labels = [html_lib.escape(" ".join(html_lib.unescape(_TAGS.sub("", m.group("text"))).split()), quote=True)
+                  for m in _TH.finditer(body[:head_end])]
+
+        def row(rm: re.Match[str]) -> str:
+            counter = iter(range(10_000))
+
+            def cell(cm: re.Match[str]) -> str:
+                n = next(counter)
+                if n >= len(labels) or "data-label" in cm.group("attrs"):
+                    return cm.group(0)
+                return f'<td data-label="{labels[n]}"{cm.group("attrs")}>'
+
+            return "<tr>" + _TD.sub(cell, rm.group("cells")) + "</tr>"
+
+        return "<table>" + body[:head_end] + _ROW.sub(row, body[head_end:]) + "</table>"
+
+    return _TABLE.sub(table, html)
