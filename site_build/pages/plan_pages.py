@@ -296,13 +296,15 @@ class _View:
                  "หนึ่งแถวต่อกิจกรรมย่อย: รหัส ชื่อ มาตรการ โครงการ กำหนดส่ง ผู้รับผิดชอบ คะแนนเต็ม สถานะ"],
             ]), "",
             "## คอลัมน์ของ activities.csv\n",
-            md_table(["คอลัมน์", "ความหมาย"], [[md_cell(k), md_cell(v)] for k, v in CSV_COLUMNS]), "",
+            md_table(["คอลัมน์", "ความหมาย"], [[md_cell(k), md_cell(v) + (f" เช่น `{CSV_EXAMPLES[k]}` (ในไฟล์เป็นเลขอารบิก)"
+                                                                         if k in CSV_EXAMPLES else "")]
+                                         for k, v in CSV_COLUMNS]), "",
             "วันที่ในไฟล์ข้อมูลใช้ปี ค.ศ. รูปแบบ ISO 8601 (YYYY-MM-DD); สถานะคำนวณ ณ วันที่สร้างเว็บไซต์\n",
         ])
 
 
 CSV_COLUMNS = [
-    ("id", "รหัสกิจกรรมย่อย เช่น 1.6.1"),
+    ("id", "รหัสกิจกรรมย่อย"),
     ("measure", "เลขมาตรการ"),
     ("project", "เลขโครงการ/กิจกรรม"),
     ("title", "ชื่อกิจกรรมย่อย"),
@@ -314,6 +316,10 @@ CSV_COLUMNS = [
     ("evidence_urls", "หน้าหลักฐานบนเว็บไซต์นี้ (คั่นด้วย ;)"),
     ("url", "หน้าของกิจกรรมบนเว็บไซต์นี้"),
 ]
+
+
+CSV_EXAMPLES = {"id": "1.6.1"}
+"""Literal values of the file, shown as code: the data is machine-readable, so its digits are Arabic."""
 
 
 def plan_json(plan: Plan) -> str:
