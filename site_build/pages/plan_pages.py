@@ -194,7 +194,7 @@ class _View:
                "## แนวทางการดำเนินการตามมาตรการ\n",
                *[f"- **{self.n(g.id)}** {md_escape(g.title)}" for g in measure.guidelines], "",
                "## โครงการ/กิจกรรม\n",
-               '<div class="lc-table-scroll" markdown>\n',
+               '<div class="lc-table-scroll lc-table-cards" markdown>\n',
                md_table(["โครงการ/กิจกรรม", "สถานะ", "ผลผลิต", "ผลลัพธ์", "กำหนดส่ง", "ผู้รับผิดชอบ",
                          "คะแนนสำนักดีเด่น"], rows),
                "\n</div>\n"]
