@@ -16,8 +16,9 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from io import BytesIO
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv", ".ics", ".map", ".mjs")
 
@@ -33,9 +34,9 @@ def _security_headers() -> dict[str, str]:
 class GzipHandler(SimpleHTTPRequestHandler):
     """``SimpleHTTPRequestHandler`` plus gzip for text files and the site's security headers; no request log."""
 
-    cache: dict[tuple[str, int, int], bytes] = {}
+    cache: ClassVar[dict[tuple[str, int, int], bytes]] = {}
     lock = threading.Lock()
-    extra_headers: dict[str, str] = {}
+    extra_headers: ClassVar[dict[str, str]] = {}
 
     def end_headers(self) -> None:
         for name, value in self.extra_headers.items():
@@ -66,8 +67,6 @@ class GzipHandler(SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Last-Modified", self.date_time_string(int(stat.st_mtime)))
         self.end_headers()
-        from io import BytesIO
-
         return BytesIO(body)
 
     def log_message(self, format: str, *args: Any) -> None:

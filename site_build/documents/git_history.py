@@ -203,7 +203,10 @@ def render_history(history: FileHistory, *, digit_style: Digits = "thai", repo_u
         sha = html.escape(commit.sha[:7])
         link = repo_links(repo_url, None, commit.sha)
         ref = f' <a href="{html.escape(link)}"><code>{sha}</code></a>' if link else f" <code>{sha}</code>"
-        out.append(f"<li>{day(commit.date)} — {html.escape(commit.subject)}{ref}</li>")
+        subject = html.escape(commit.subject)
+        if not any("\u0e01" <= c <= "\u0e5b" for c in commit.subject):  # an English message: say so (WCAG 3.1.2)
+            subject = f'<span lang="en">{subject}</span>'
+        out.append(f"<li>{day(commit.date)} — {subject}{ref}</li>")
     out.append("</ul>")
     if link_html:
         out.append(f"<p>{link_html.strip()}</p>")

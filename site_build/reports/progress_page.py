@@ -112,7 +112,6 @@ def home_chart(html: str, result: Progress) -> str:
 def home_block(r: Renderer, result: Progress, award_result: Award) -> str:
     """Markdown for the home page (links relative to ``index.md``): the plan at a glance."""
     fy = r.n(r.plan.fiscal_year)
-    markers = sorted({c.target.percent for c in result.targets})
     upcoming_targets = [c for c in result.targets if c.target.date >= result.as_of]
     lines = ['<div class="lc-home-progress" markdown>\n',
              f"## ความก้าวหน้าตามแผน ปีงบประมาณ พ.ศ. {fy}\n",

@@ -15,7 +15,8 @@ from __future__ import annotations
 import html as html_lib
 import re
 
-from site_build.thaidate import Digits, digits as format_digits
+from site_build.thaidate import Digits
+from site_build.thaidate import digits as format_digits
 
 SECTIONS = {
     "plan": "แผนบูรณาการ", "activities": "บันทึกกิจกรรม", "progress": "ความก้าวหน้า", "reports": "รายงาน",
