@@ -141,6 +141,7 @@ def main() -> int:
                         "build it with SITE_URL set to where it is served or hreflang pages log CSP errors)")
     parser.add_argument("--as-of", default="2023-06-30", help="the build's as-of date (default: 2023-06-30)")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--warmup", type=int, default=1, help="discarded runs before measuring (default 1)")
     parser.add_argument("--page", action="append", help="only these paths (default: the five key pages)")
     parser.add_argument("--no-stock", action="store_true", help="skip the stock Material baseline")
     parser.add_argument("--json", type=Path, help="also write the medians as JSON here")
@@ -162,6 +163,8 @@ def main() -> int:
             if stock is not None:
                 targets += [(label, stock_url + path) for label, path in STOCK_PAGES.items()]
             started = time.monotonic()
+            for _ in range(args.warmup):  # a cold Chromium and cold caches slow the first run of a session
+                lighthouse(targets[0][1], tmp / "report.json")
             for n in range(args.runs):
                 for label, url in targets:
                     runs[label].append(lighthouse(url, tmp / "report.json"))

@@ -104,3 +104,28 @@ def test_search_language_and_attributes() -> None:
     html = '<html lang="en" class="no-js"><body><div data-digits="thai"></div>'
     assert page_language(html) == "en" and page_language("<html>") == "th"
     assert pagefind_attributes(html, "en/") == ' data-pagefind-filter="lang:en" data-pagefind-meta="context:English"'
+
+
+def test_bench_server_sends_text_gzip_compressed_and_fonts_as_they_are(tmp_path: Path) -> None:
+    """bench/gzip_server.py serves the site as nginx will (``gzip on``): Lighthouse's figures depend on it."""
+    import gzip
+    import sys
+    import urllib.request
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from gzip_server import serve
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text("<p>สวัสดี</p>" * 200, encoding="utf-8")
+    (tmp_path / "f.woff2").write_bytes(b"wOF2" + bytes(100))
+    with serve(tmp_path) as url:
+        request = urllib.request.Request(url + "a/", headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert response.headers["Content-Encoding"] == "gzip" and response.headers["Vary"] == "Accept-Encoding"
+            assert "Content-Security-Policy" in response.headers
+            assert gzip.decompress(response.read()).decode("utf-8") == "<p>สวัสดี</p>" * 200
+        request = urllib.request.Request(url + "f.woff2", headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert response.headers.get("Content-Encoding") is None and response.read().startswith(b"wOF2")
+        with urllib.request.urlopen(url + "a/", timeout=10) as response:  # no Accept-Encoding: plain
+            assert response.headers.get("Content-Encoding") is None
