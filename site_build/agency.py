@@ -37,8 +37,9 @@ class Agency:
         return not self.copyright_supplied or any(not f.supplied for f in self.contacts)
 
 
-def _problem(message_th: str, message_en: str, fix: str) -> ProblemsFound:
-    return ProblemsFound([Problem(file=FILE, line=1, message_th=message_th, message_en=message_en, fix_th=fix)])
+def _problem(message_th: str, message_en: str, fix: str, line: int | None = None) -> ProblemsFound:
+    return ProblemsFound([Problem(file=FILE, line=line or 1, message_th=message_th, message_en=message_en,
+                                  fix_th=fix)])
 
 
 def load_agency(root: Path) -> Agency:
@@ -48,10 +49,15 @@ def load_agency(root: Path) -> Agency:
         raise ProblemsFound(loaded.problems)
     data = loaded.data if isinstance(loaded.data, dict) else {}
 
+    def line(*path: str) -> int | None:
+        found = loaded.key_positions.get(path) or loaded.positions.get(path)
+        return found[0] if found else None
+
     def names(key: str) -> dict[str, str]:
         value = data.get(key)
         if not (isinstance(value, dict) and isinstance(value.get("th"), str)):
-            raise _problem(f"ต้องระบุ {key}: th: …", f"{key} needs a Thai name (th)", f"{key}:\n  th: ชื่อหน่วยงาน")
+            raise _problem(f"ต้องระบุ {key}: th: …", f"{key} needs a Thai name (th)", f"{key}:\n  th: ชื่อหน่วยงาน",
+                           line(key))
         return {"th": value["th"], "en": str(value.get("en") or value["th"])}
 
     contacts = []
@@ -61,7 +67,7 @@ def load_agency(root: Path) -> Agency:
         value = entry.get("value") if isinstance(entry, dict) else None
         if supplied and not (isinstance(value, str) and value.strip()):
             raise _problem(f"{key}: supplied: true แต่ไม่มี value", f"{key} is marked supplied but has no value",
-                           f"ใส่ value หรือเปลี่ยนเป็น supplied: false ({key})")
+                           f"ใส่ value หรือเปลี่ยนเป็น supplied: false ({key})", line(key, "supplied") or line(key))
         contacts.append(Field(key, str(value).strip() if supplied else None, supplied))
     rights = data.get("copyright") or {}
     return Agency(names("name"), names("parent"), tuple(contacts),

@@ -82,7 +82,8 @@ def test_agency_field_marked_supplied_needs_a_value(tmp_path: Path) -> None:
         "name:\n  th: ก\nparent:\n  th: ข\ntelephone:\n  supplied: true\n  value:\n", encoding="utf-8")
     with pytest.raises(ProblemsFound) as caught:
         load_agency(tmp_path)
-    assert caught.value.problems[0].file == "data/agency.yml" and "telephone" in caught.value.problems[0].message_en
+    problem = caught.value.problems[0]
+    assert problem.file == "data/agency.yml" and "telephone" in problem.message_en and problem.line == 6
     (tmp_path / "data" / "agency.yml").write_text(
         "name:\n  th: ก\nparent:\n  th: ข\ntelephone:\n  supplied: true\n  value: '0 2000 0000'\n", encoding="utf-8")
     phone = load_agency(tmp_path).contacts[1]
