@@ -199,3 +199,16 @@ def test_pages_do_not_shift_while_loading(tab: Any, url: Callable[[str], str], p
     tab.wait_for_load_state("load")
     shift = tab.evaluate(LAYOUT_SHIFT)
     assert shift <= 0.02, f"/{path} at {tab.lc_width}px: cumulative layout shift {shift:.3f}"
+
+
+def test_footer_shows_the_office_details_marked_as_samples(tab: Any, url: Callable[[str], str]) -> None:
+    tab.goto(url("knowledge/"))
+    block = tab.locator("footer .lc-agency")
+    block.scroll_into_view_if_needed()
+    assert block.is_visible()
+    text = block.inner_text()
+    assert "สำนักกรรมาธิการ ๒" in text and "ยังไม่ได้รับข้อมูล" in text and "©" in text
+    samples = tab.locator("footer .lc-agency__sample")
+    assert samples.count() == 4 and all(samples.nth(i).is_visible() for i in range(4))
+    logo = tab.locator("header img[src$='logo.svg']")
+    assert logo.get_attribute("alt") not in (None, "", "logo")
