@@ -9,7 +9,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from site_build import mkdocs_glue
-from site_build.reports.generate import generate_report_files, home_markdown
+from site_build.reports.generate import generate_report_files, home_html, home_markdown
 
 
 @event_priority(-50)
@@ -21,3 +21,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if page.file.src_uri != "index.md":
         return markdown
     return home_markdown(mkdocs_glue.context(), markdown)
+
+
+@event_priority(-110)  # after hooks/safety.py sanitised the page: the chart is generated, trusted markup
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri != "index.md":
+        return html
+    return home_html(mkdocs_glue.context(), html)

@@ -109,7 +109,9 @@ def test_period_reports_print_and_download(site: Path, plan) -> None:
         for r in rows:
             if r["deadline"]:
                 assert period.start.isoformat() <= r["deadline"] <= period.end.isoformat()
-    assert "report-print.css" in read_page(site, "reports/2566/q3/")
+    page = read_page(site, "reports/2566/q3/")  # the print styles arrive in the bundled stylesheet
+    assert "assets/css/lc-bundle.css" in page
+    assert "assets/css/report-print.css" in (site / "assets" / "css" / "lc-bundle.css").read_text(encoding="utf-8")
 
 
 def test_calendar_has_one_event_per_plan_deadline(site: Path, plan) -> None:

@@ -94,10 +94,12 @@ def test_index_copy_marks_the_article_and_adds_terms_inside_it() -> None:
     copy = index_copy(html)
     assert copy is not None
     assert copy.count("data-pagefind-body") == 1
-    assert '<article data-pagefind-body class="md-content__inner md-typeset">' in copy
+    assert ('<article data-pagefind-body data-pagefind-filter="lang:th" data-pagefind-meta="context:หน้าแรก" '
+            'class="md-content__inner md-typeset">') in copy  # language and context: site_build/search/context.py
     body = copy[copy.index("<article"):copy.index("</article>")]
     assert "⟦ 2566 " in body and code("สิน") in body
     restored = re.sub(r"<div>⟦[^⟧]*⟧</div>", "", copy).replace(" data-pagefind-body", "")
+    restored = re.sub(r' data-pagefind-(?:filter|meta)="[^"]*"', "", restored)
     assert restored == html
 
 

@@ -160,7 +160,14 @@ class _View:
         verdict = ("ตรงกับที่ประกาศไว้" if summary.difference == 0 else
                    f"ต่างจากที่ประกาศไว้ {d(abs(summary.difference))} คะแนน "
                    f"({'มากกว่า' if summary.difference > 0 else 'น้อยกว่า'})")
-        rows = [[md_cell(label), d(points)] for label, points in summary.by_project]
+        # One row per project with score items, numbered and linked like every other project list (the
+        # summary's own labels are plain text with Arabic digits: they are for the check, not for display).
+        rows = []
+        for _, project in self.plan.projects():
+            components = [*project.score, *(c for a in project.all_activities() for c in a.score)]
+            if components:
+                rows.append([f"[{md_cell(self.label(project))}](project-{project.number}.md)",
+                             d(sum(c.points for c in components))])
         unreadable = "".join(
             f"\n- {md_escape(label)}: {md_escape(why)}" for label, why in summary.unreadable)
         if unreadable:
@@ -186,12 +193,12 @@ class _View:
         for project in measure.projects:
             rows.append([
                 f"[{md_cell(self.label(project))}](project-{project.number}.md)",
+                self.status_badge(project),  # beside the name: visible without scrolling, on any screen
                 md_lines(project.outputs or _collect(project, "outputs")),
                 md_lines(project.outcomes or _collect(project, "outcomes")),
                 self.deadlines_all(project),
                 self.responsible_all(project),
                 md_lines(self.score_text(c) for c in _scores(project)) or "–",
-                self.status_badge(project),
             ])
         out = [front_matter(title=f"มาตรการที่ {self.n(measure.number)} (ปีงบประมาณ {fy})",
                             description=measure.title),
@@ -200,16 +207,24 @@ class _View:
                "## แนวทางการดำเนินการตามมาตรการ\n",
                *[f"- **{self.n(g.id)}** {md_escape(g.title)}" for g in measure.guidelines], "",
                "## โครงการ/กิจกรรม\n",
-               '<div class="lc-table-scroll" markdown>\n',
-               md_table(["โครงการ/กิจกรรม", "ผลผลิต", "ผลลัพธ์", "กำหนดส่ง", "ผู้รับผิดชอบ", "คะแนนสำนักดีเด่น",
-                         "สถานะ"], rows),
+               '<div class="lc-table-scroll lc-table-cards" markdown>\n',
+               md_table(["โครงการ/กิจกรรม", "สถานะ", "ผลผลิต", "ผลลัพธ์", "กำหนดส่ง", "ผู้รับผิดชอบ",
+                         "คะแนนสำนักดีเด่น"], rows),
                "\n</div>\n"]
         return "\n".join(out)
 
     def deadlines_all(self, project: Project) -> str:
-        dates = sorted({d.date for node in _walk(project) for d in node.deadlines})
-        notes = [n.deadline_note for n in _walk(project) if n.deadline_note]
-        return md_lines([self.date(x) for x in dates] + notes) or "–"
+        """Each deadline with the item it belongs to ("ข้อ ๑.๖.๑: ๗ เม.ย. ๒๕๖๖"), in date order."""
+        lines: list[tuple[object, str]] = []
+        for node in _walk(project):
+            who = "โครงการ" if isinstance(node, Project) else f"ข้อ {self.n(node.id)}"
+            for deadline in node.deadlines:
+                lines.append((deadline.date, f"{who}: {self.date(deadline.date)}"))
+            if node.deadline_note:
+                lines.append((None, f"{who}: {node.deadline_note}"))
+        ordered = sorted((x for x in lines if x[0] is not None), key=lambda x: (x[0], x[1]))
+        ordered += [x for x in lines if x[0] is None]
+        return md_lines(dict.fromkeys(text for _, text in ordered)) or "–"
 
     def responsible_all(self, project: Project) -> str:
         ids: list[str] = []
@@ -294,13 +309,15 @@ class _View:
                  "หนึ่งแถวต่อกิจกรรมย่อย: รหัส ชื่อ มาตรการ โครงการ กำหนดส่ง ผู้รับผิดชอบ คะแนนเต็ม สถานะ"],
             ]), "",
             "## คอลัมน์ของ activities.csv\n",
-            md_table(["คอลัมน์", "ความหมาย"], [[md_cell(k), md_cell(v)] for k, v in CSV_COLUMNS]), "",
+            md_table(["คอลัมน์", "ความหมาย"], [[md_cell(k), md_cell(v) + (f" เช่น `{CSV_EXAMPLES[k]}` (ในไฟล์เป็นเลขอารบิก)"
+                                                                         if k in CSV_EXAMPLES else "")]
+                                         for k, v in CSV_COLUMNS]), "",
             "วันที่ในไฟล์ข้อมูลใช้ปี ค.ศ. รูปแบบ ISO 8601 (YYYY-MM-DD); สถานะคำนวณ ณ วันที่สร้างเว็บไซต์\n",
         ])
 
 
 CSV_COLUMNS = [
-    ("id", "รหัสกิจกรรมย่อย เช่น 1.6.1"),
+    ("id", "รหัสกิจกรรมย่อย"),
     ("measure", "เลขมาตรการ"),
     ("project", "เลขโครงการ/กิจกรรม"),
     ("title", "ชื่อกิจกรรมย่อย"),
@@ -312,6 +329,10 @@ CSV_COLUMNS = [
     ("evidence_urls", "หน้าหลักฐานบนเว็บไซต์นี้ (คั่นด้วย ;)"),
     ("url", "หน้าของกิจกรรมบนเว็บไซต์นี้"),
 ]
+
+
+CSV_EXAMPLES = {"id": "1.6.1"}
+"""Literal values of the file, shown as code: the data is machine-readable, so its digits are Arabic."""
 
 
 def plan_json(plan: Plan) -> str:

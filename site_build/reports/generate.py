@@ -22,7 +22,7 @@ from site_build.reports.ics import deadlines_ics
 from site_build.reports.period_pages import period_page, reports_index
 from site_build.reports.periods import PeriodReport, period_report, periods
 from site_build.reports.progress import Progress, progress
-from site_build.reports.progress_page import home_block, progress_page
+from site_build.reports.progress_page import home_block, home_chart, progress_page
 from site_build.reports.publicity import Matrix, publicity_matrix
 from site_build.reports.publicity_page import publicity_page
 from site_build.reports.render import Renderer, Uris
@@ -140,3 +140,8 @@ def home_archive_links(ctx: BuildContext) -> str:
     links = " · ".join(f"[ปีงบประมาณ พ.ศ. {digits(y.fiscal_year, ctx.site.digits)}](plan/{y.fiscal_year}/index.md)"
                        for y in earlier)
     return f"\nปีงบประมาณที่ผ่านมา: {links} · [ทุกปีงบประมาณ](plan/index.md)\n"
+
+
+def home_html(ctx: BuildContext, html: str) -> str:
+    """The home page's HTML after sanitising: its progress bar drawn (see :func:`home_chart`)."""
+    return home_chart(html, views_of(ctx).progress)

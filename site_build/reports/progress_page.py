@@ -5,7 +5,7 @@ from __future__ import annotations
 from site_build.markdown_text import md_cell, md_table
 from site_build.reports import charts
 from site_build.reports.award import Award
-from site_build.reports.labels import TARGET_STATE_TH
+from site_build.reports.labels import SAMPLE_TH, TARGET_STATE_TH
 from site_build.reports.progress import Progress, Share, TargetCheck
 from site_build.reports.render import Renderer
 from site_build.reports.targets import ProgressTarget, implied_by
@@ -109,15 +109,27 @@ def _upcoming(r: Renderer, result: Progress) -> list[str]:
     return [*out, md_table(["วันที่", "เหลือเวลา", "รายการ", "หมายเหตุ"], rows), ""]
 
 
+HOME_BAR_ID = "lc-home-bar"
+
+
+def home_chart(html: str, result: Progress) -> str:
+    """Draw the home block's progress bar into its (sanitised, empty) container."""
+    empty = f'<div class="lc-progress-overall" id="{HOME_BAR_ID}"></div>'
+    markers = sorted({c.target.percent for c in result.targets})
+    return html.replace(empty, f'<div class="lc-progress-overall" id="{HOME_BAR_ID}">'
+                               f"{charts.bar(result.overall.percent, markers)}</div>", 1)
+
+
 def home_block(r: Renderer, result: Progress, award_result: Award) -> str:
     """Markdown for the home page (links relative to ``index.md``): the plan at a glance."""
     fy = r.n(r.plan.fiscal_year)
-    markers = sorted({c.target.percent for c in result.targets})
     upcoming_targets = [] if result.closed else [c for c in result.targets if c.target.date >= result.as_of]
     lines = ['<div class="lc-home-progress" markdown>\n',
              f"## ความก้าวหน้าตามแผน ปีงบประมาณ พ.ศ. {fy}\n",
              f"ข้อมูล ณ วันที่ {r.date(result.as_of)}\n",
-             f'<div class="lc-progress-overall">{charts.bar(result.overall.percent, markers)}</div>\n',
+             # The bar is drawn after the page's HTML is sanitised (home_chart): the home page is a staff
+             # source page, and the sanitiser keeps <svg> but not <rect>/<line>, which left it empty.
+             f'<div class="lc-progress-overall" id="{HOME_BAR_ID}"></div>\n',
              f"- ดำเนินการแล้ว **{share_text(r, result.overall)}**",
              f"- [{result.late_th} {r.n(len(result.overdue))} รายการ]({r.link(r.uris.progress, 'overdue')}) · "
              f"[ครบกำหนดใน {r.n(result.window_days)} วันข้างหน้า {r.n(len(result.upcoming))} รายการ]"
@@ -126,6 +138,10 @@ def home_block(r: Renderer, result: Progress, award_result: Award) -> str:
         nxt = upcoming_targets[0]
         lines.append(f"- เป้าหมายถัดไป: ร้อยละ {r.n(nxt.target.percent)} ภายใน {r.date(nxt.target.date)} "
                      f"({check_text(r, nxt)})")
+    samples = r.samples()
+    if samples:
+        lines.insert(3, f'<p class="lc-sample"><strong>{SAMPLE_TH}:</strong> ตัวเลขเหล่านี้รวมหลักฐานตัวอย่าง '
+                        f"{r.n(samples)} รายการ ซึ่งไม่ใช่ผลการดำเนินงานจริง</p>\n")
     matrix = award_result.publicity
     if matrix.rows:
         lines.append(f"- [เผยแพร่ยังไม่ครบทุกช่องทาง {r.n(len(matrix.rows) - matrix.complete_rows)} จาก "

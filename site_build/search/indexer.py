@@ -22,9 +22,9 @@ NOT_PAGES = frozenset({"404.html"})
 PARALLEL_FROM = 300
 
 
-def _copy_page(job: tuple[Path, Path]) -> bool:
-    page, out = job
-    copy = index_copy(read_text(page))
+def _copy_page(job: tuple[Path, Path, str]) -> bool:
+    page, out, url_path = job
+    copy = index_copy(read_text(page), url_path)
     if copy is None:
         return False
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -41,7 +41,7 @@ def write_index_copies(site_dir: Path, target: Path, *, workers: int | None = No
     for page in sorted(site_dir.rglob("*.html")):
         rel = page.relative_to(site_dir)
         if rel.as_posix() not in NOT_PAGES and rel.parts[0] != BUNDLE_DIR:
-            jobs.append((page, target / rel))
+            jobs.append((page, target / rel, rel.as_posix().removesuffix("index.html")))
     workers = workers or os.cpu_count() or 1
     if workers < 2 or len(jobs) < PARALLEL_FROM:
         return sum(map(_copy_page, jobs))

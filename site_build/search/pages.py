@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from site_build.search.context import pagefind_attributes
 from site_build.search.terms import extra_terms
 
 ARTICLE_CLASS = "md-content__inner"
@@ -139,13 +140,17 @@ def article_text(html: str) -> str | None:
     return article.text if article else None
 
 
-def index_copy(html: str) -> str | None:
-    """The page as Pagefind should read it, or None when the page is not searchable."""
+def index_copy(html: str, url_path: str = "") -> str | None:
+    """The page as Pagefind should read it, or None when the page is not searchable.
+
+    ``url_path`` (the page's path in the site) gives the result's context (:mod:`site_build.search.context`).
+    """
     article = find_article(html)
     if article is None:
         return None
     start_tag = html[article.start:article.start_end]
     return "".join((
-        html[:article.start], "<article data-pagefind-body", start_tag[len("<article"):],
+        html[:article.start], "<article data-pagefind-body", pagefind_attributes(html, url_path),
+        start_tag[len("<article"):],
         html[article.start_end:article.end], "<div>", extra_terms(article.text), "</div>", html[article.end:],
     ))

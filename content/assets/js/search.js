@@ -10,6 +10,9 @@
  * their start. So สินบน also finds รับสินบน, 2566 and ๒๕๖๖ find each other, and no page is listed that
  * lacks the words. Excerpts and <mark> highlights are cut from that exact match.
  *
+ * Results in the page's language come first (Pagefind's "lang" filter, site_build/search/context.py); a
+ * result whose title another result shares shows its section and year beside the title.
+ *
  * Pagefind itself loads only on first focus or typing. Keyboard: Enter searches, Arrow Down/Up (or Tab)
  * moves through the results, Escape closes the panel.
  */
@@ -26,6 +29,24 @@
   const more = root.querySelector(".lc-search__more");
   const base = new URL(root.dataset.base || "./", location.href);
   const thaiDigits = root.dataset.digits !== "arabic";
+  /* The visitor's language is the page's: its pages are listed first (site_build/search/context.py). */
+  const english = (document.documentElement.lang || "th").toLowerCase().startsWith("en");
+  const LANGS = english ? ["en", "th"] : ["th", "en"];
+  const TEXT = english ? {
+    none: (q) => `No page contains “${q}”`,
+    first: (n, q) => `The first ${n} pages that contain “${q}”`,
+    found: (n, q) => `${n} ${n === "1" ? "page contains" : "pages contain"} “${q}”`,
+    busy: "Searching…",
+    broken: "Sorry, search is not available at the moment. Please try again later.",
+    fromDisk: "Search works on the published site only; a preview opened from files on this computer cannot search.",
+  } : {
+    none: (q) => `ไม่พบหน้าที่มีคำว่า “${q}”`,
+    first: (n, q) => `แสดง ${n} หน้าแรกที่มีคำว่า “${q}”`,
+    found: (n, q) => `พบ ${n} หน้าที่มีคำว่า “${q}”`,
+    busy: "กำลังค้นหา…",
+    broken: "ขออภัย ระบบค้นหาไม่พร้อมใช้งานในขณะนี้ โปรดลองใหม่อีกครั้ง",
+    fromDisk: "การค้นหาใช้ได้บนเว็บไซต์ที่เผยแพร่แล้วเท่านั้น ตัวอย่างที่เปิดจากไฟล์ในเครื่องค้นหาไม่ได้",
+  };
 
   const PAGE = 20; // results shown per step ("แสดงผลเพิ่มเติม" shows the next step)
   const BATCH = 10; // page texts fetched at once while checking candidates
@@ -39,7 +60,7 @@
   const WORDISH = /[0-9a-z]/;
 
   const arabic = (s) => s.replace(/[๐-๙]/g, (d) => String(THAI.indexOf(d)));
-  const localDigits = (n) => (thaiDigits ? String(n).replace(/[0-9]/g, (d) => THAI[d]) : String(n));
+  const localDigits = (n) => (thaiDigits && !english ? String(n).replace(/[0-9]/g, (d) => THAI[d]) : String(n));
   const displayText = (s) => Array.from(s).filter((c) => !INVISIBLE.test(c)).join("").replace(TERMS, "");
   const cleanQuery = (s) => s.replace(/["“”\u27e6\u27e7]/g, " ");
 
@@ -158,6 +179,10 @@
     link.href = hit.url;
     title.className = "lc-search__title";
     title.textContent = hit.title;
+    const context = document.createElement("span");
+    context.className = "lc-search__context";
+    context.textContent = hit.context || "";
+    context.hidden = true; // shown when another result has the same title (see markDuplicates)
     text.className = "lc-search__excerpt";
     for (const [piece, highlighted] of hit.excerpt) {
       if (!highlighted) {
@@ -168,7 +193,7 @@
         text.append(mark);
       }
     }
-    link.append(title, text);
+    link.append(title, context, text);
     item.append(link);
     return item;
   }
@@ -194,9 +219,23 @@
 
   function describe(st) {
     const n = localDigits(st.shown);
-    if (!st.shown && st.next >= st.candidates.length) return `ไม่พบหน้าที่มีคำว่า “${st.raw}”`;
-    if (st.next < st.candidates.length) return `แสดง ${n} หน้าแรกที่มีคำว่า “${st.raw}”`;
-    return `พบ ${n} หน้าที่มีคำว่า “${st.raw}”`;
+    if (!st.shown && st.next >= st.candidates.length) return TEXT.none(st.raw);
+    if (st.next < st.candidates.length) return TEXT.first(n, st.raw);
+    return TEXT.found(n, st.raw);
+  }
+
+  /* Two results with the same title (a document and its yearly version) show their section and year. */
+  function markDuplicates() {
+    const items = Array.from(list.querySelectorAll(".lc-search__result"));
+    const count = new Map();
+    for (const item of items) {
+      const key = item.querySelector(".lc-search__title").textContent;
+      count.set(key, (count.get(key) || 0) + 1);
+    }
+    for (const item of items) {
+      const context = item.querySelector(".lc-search__context");
+      context.hidden = !context.textContent || count.get(item.querySelector(".lc-search__title").textContent) < 2;
+    }
   }
 
   /* Check candidates in Pagefind's ranking order until `want` more pages are shown or none are left. */
@@ -211,13 +250,15 @@
       for (const page of pages) {
         const parts = excerpt(displayText(page.content || ""), st.query);
         if (!parts) continue;
-        const item = render({ url: page.url, title: displayText((page.meta && page.meta.title) || page.url), excerpt: parts });
+        const meta = page.meta || {};
+        const item = render({ url: page.url, title: displayText(meta.title || page.url), context: meta.context, excerpt: parts });
         list.append(item);
         first = first || item;
         st.shown += 1;
         added += 1;
       }
     }
+    markDuplicates();
     more.hidden = st.next >= st.candidates.length;
     status.textContent = describe(st);
     done(st.raw);
@@ -239,21 +280,22 @@
       return;
     }
     open();
-    status.textContent = "กำลังค้นหา…";
+    status.textContent = TEXT.busy;
     let candidates;
     try {
       const pf = await loadPagefind();
       const typed = arabic(text);
       const coded = trigramQuery(query);
-      const [asTyped, byTrigram] = await Promise.all([pf.search(typed), coded === typed ? null : pf.search(coded)]);
+      // The visitor's language first, each in Pagefind's ranking order (as typed, then by trigrams).
+      const runs = LANGS.flatMap((lang) => [typed, coded === typed ? null : coded]
+        .map((q) => (q === null ? null : pf.search(q, { filters: { lang } }))));
       const seen = new Set();
-      candidates = [asTyped, byTrigram].flatMap((found) => (found ? found.results : []))
+      candidates = (await Promise.all(runs)).flatMap((found) => (found ? found.results : []))
         .filter((result) => !seen.has(result.id) && seen.add(result.id));
     } catch (error) {
       if (gen === generation) {
-        status.textContent = location.protocol === "file:"  // a preview opened from disk (CONTRIBUTING.md)
-          ? "การค้นหาใช้ได้บนเว็บไซต์ที่เผยแพร่แล้วเท่านั้น ตัวอย่างที่เปิดจากไฟล์ในเครื่องค้นหาไม่ได้"
-          : "ขออภัย ระบบค้นหาไม่พร้อมใช้งานในขณะนี้ โปรดลองใหม่อีกครั้ง";
+        // a preview opened from disk (CONTRIBUTING.md) cannot fetch the index: say so, not "try again"
+        status.textContent = location.protocol === "file:" ? TEXT.fromDisk : TEXT.broken;
         done(text);
       }
       return;
