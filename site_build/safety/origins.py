@@ -58,6 +58,8 @@ ORIGINS: tuple[Origin, ...] = (
            "re-encoded from decoded pixels: no EXIF/GPS, originals never published (hooks/activities.py)"),
     Origin("assets/inline/*.{css,js}", "generated", "inline code moved to files (site_build.inline_assets)",
            "copied from the theme's own pages, so pages work under a strict CSP"),
+    Origin("assets/css/lc-bundle.css", "generated", "the site's stylesheets merged (site_build.page_speed)",
+           "concatenation of the extra_css files, each itself a checked content or site_build file"),
     Origin("assets/css/{activities,documents}.css", "generated", "stylesheets shipped in site_build",
            "project code, no staff input"),
     Origin("pagefind/**", "generated", "search index (Pagefind, npm lock)", "built from the checked pages only"),
