@@ -84,7 +84,7 @@ def describe_th(info: BuildInfo, *, digit_style: Digits = "thai", repo_url: str 
         version = "ไม่ทราบ (สร้างนอกระบบควบคุมเวอร์ชัน)"
     stamp_note = " (เวลาบันทึกของต้นฉบับรุ่นนี้ เพื่อให้สร้างซ้ำได้ผลตรงกัน)" \
         if info.built_at_source == "SOURCE_DATE_EPOCH" else ""
-    tools = ", ".join(f"{k} {v}" for k, v in sorted(info.tools.items()))
+    tools = ", ".join(f"`{k} {v}`" for k, v in sorted(info.tools.items()))  # identifiers: as written
     return ("## รุ่นของเว็บไซต์นี้\n\n"
             f"เว็บไซต์ที่ท่านเห็นสร้างจากต้นฉบับรุ่น {version} ประทับเวลาสร้าง {when}{stamp_note} "
             f"สถานะของกิจกรรมคำนวณ ณ วันที่ {as_of} "

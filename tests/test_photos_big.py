@@ -70,14 +70,19 @@ def test_a_200_mp_png_is_still_refused_from_its_header() -> None:
     assert caught.value.failure.code == "photo-too-large"
 
 
+# Peak RSS from /proc/self/status VmHWM (this process's own memory): getrusage's ru_maxrss survives exec, so
+# a subprocess started by a large pytest worker would report the worker's size, not its own.
 _MEASURE = textwrap.dedent("""
-    import json, resource, sys
+    import json, re, sys
     from pathlib import Path
+    def hwm_kb():
+        with open("/proc/self/status") as status:
+            return int(re.search(r"VmHWM:\\s+(\\d+) kB", status.read()).group(1))
     from site_build.photos import DEFAULT_SETTINGS, process_photos
     src = Path(sys.argv[1])
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    before = hwm_kb()
     result = process_photos([src], Path(sys.argv[2]), DEFAULT_SETTINGS, workers=1)[src]
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak = hwm_kb()
     print(json.dumps({"before_mb": before / 1024, "peak_mb": peak / 1024, "ok": True,
                       "width": result.width, "height": result.height,
                       "renditions": len(result.renditions)}))

@@ -116,8 +116,9 @@ def home_markdown(ctx: BuildContext, markdown: str) -> str:
     if HOME_MARKER not in markdown:
         return markdown
     views = views_of(ctx)
-    block = home_block(Renderer(views.data, "index.md", ctx.site.digits), views.progress, views.award)
-    return markdown.replace(HOME_MARKER, home_year_note(ctx) + block + home_archive_links(ctx), 1)
+    block = home_block(Renderer(views.data, "index.md", ctx.site.digits), views.progress, views.award,
+                       notice=home_year_note(ctx))
+    return markdown.replace(HOME_MARKER, block + home_archive_links(ctx), 1)
 
 
 def home_year_note(ctx: BuildContext) -> str:

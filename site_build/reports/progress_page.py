@@ -120,8 +120,9 @@ def home_chart(html: str, result: Progress) -> str:
                                f"{charts.bar(result.overall.percent, markers)}</div>", 1)
 
 
-def home_block(r: Renderer, result: Progress, award_result: Award) -> str:
-    """Markdown for the home page (links relative to ``index.md``): the plan at a glance."""
+def home_block(r: Renderer, result: Progress, award_result: Award, notice: str = "") -> str:
+    """Markdown for the home page (links relative to ``index.md``): the plan at a glance. ``notice``: HTML shown
+    under the date (a draft plan says so there, beside the bar it qualifies)."""
     fy = r.n(r.plan.fiscal_year)
     upcoming_targets = [] if result.closed else [c for c in result.targets if c.target.date >= result.as_of]
     lines = ['<div class="lc-home-progress" markdown>\n',
@@ -142,6 +143,8 @@ def home_block(r: Renderer, result: Progress, award_result: Award) -> str:
     if samples:
         lines.insert(3, f'<p class="lc-sample"><strong>{SAMPLE_TH}:</strong> ตัวเลขเหล่านี้รวมหลักฐานตัวอย่าง '
                         f"{r.n(samples)} รายการ ซึ่งไม่ใช่ผลการดำเนินงานจริง</p>\n")
+    if notice:
+        lines.insert(3, notice)
     matrix = award_result.publicity
     if matrix.rows:
         lines.append(f"- [เผยแพร่ยังไม่ครบทุกช่องทาง {r.n(len(matrix.rows) - matrix.complete_rows)} จาก "
