@@ -41,15 +41,16 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     yield site
 
 
-def build_into(site: Path, *, root: Path = ROOT, as_of: str = AS_OF) -> Path:
-    """Build a project into ``site`` with a fixed date and timestamps (also used by the reproducibility test)."""
+def build_into(site: Path, *, root: Path = ROOT, as_of: str = AS_OF, steps: list | None = None) -> Path:
+    """Build a project into ``site`` with a fixed date and timestamps (also used by the reproducibility test);
+    ``steps=[]`` skips the post-build steps (search index, origins, manifest) where a test needs only pages."""
     from site_build.build import build_site
 
     saved = {k: os.environ.get(k) for k in ("SITE_AS_OF", "SOURCE_DATE_EPOCH")}
     os.environ["SITE_AS_OF"] = as_of
     os.environ["SOURCE_DATE_EPOCH"] = EPOCH
     try:
-        return build_site(root, site_dir=site)
+        return build_site(root, site_dir=site, steps=steps)
     finally:
         for key, value in saved.items():
             if value is None:

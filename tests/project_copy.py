@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
-from tests.conftest import AS_OF, EPOCH, ROOT
+from tests.conftest import ROOT, build_into
 
 PARTS = ("content", "data", "hooks", "overrides", "plan.yml", "mkdocs.yml", "plans")
 
@@ -26,16 +25,4 @@ def copy_project(target: Path) -> Path:
 
 def build_quick(root: Path, site: Path) -> Path:
     """The strict MkDocs build of ``root`` without the search-index step (faster; same verdicts)."""
-    from site_build.build import build_site
-
-    saved = {k: os.environ.get(k) for k in ("SITE_AS_OF", "SOURCE_DATE_EPOCH")}
-    os.environ["SITE_AS_OF"] = AS_OF
-    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
-    try:
-        return build_site(root, site_dir=site, steps=[])
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+    return build_into(site, root=root, steps=[])

@@ -12,9 +12,8 @@ No browser is downloaded: without Chromium the tests are skipped with the reason
 from __future__ import annotations
 
 import functools
-import threading
 from collections.abc import Callable, Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +27,7 @@ from browser_support import (
     no_browser,
     open_context,
     page_kinds,
+    serving,
 )
 
 from site_build.security_headers import HEADERS
@@ -54,15 +54,8 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
     """``http://127.0.0.1:<port>/``: the built site over HTTP, stopped at the end of the session."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(built_site)))
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with serving(functools.partial(_QuietHandler, directory=str(built_site)), "site-server") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -15,15 +15,14 @@ import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from browser_support import DESKTOP, ROOT, Guard, open_context
+from browser_support import DESKTOP, ROOT, Guard, open_context, serving
 
 from site_build.editor.config import config_yaml
 from site_build.editor.local import DecapServer, free_port, start_decap_server, stop
@@ -97,15 +96,8 @@ def admin_url(built_site: Path, clone: Path, decap: DecapServer) -> Iterator[str
         def log_message(self, format: str, *args: Any) -> None:
             return None
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(built_site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/admin/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with serving(functools.partial(Handler, directory=str(built_site)), "admin-site") as url:
+        yield url + "admin/"
 
 
 @pytest.fixture

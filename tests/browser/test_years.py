@@ -4,14 +4,12 @@
 from __future__ import annotations
 
 import functools
-import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import DESKTOP, PHONE, Guard, open_context
+from browser_support import DESKTOP, PHONE, Guard, open_context, serving
 from conftest import _QuietHandler
 
 from tests.conftest import build_into
@@ -22,15 +20,8 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def closed_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     site = build_into(tmp_path_factory.mktemp("closed-browser") / "site", as_of="2026-12-07")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, name="closed-site", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with serving(functools.partial(_QuietHandler, directory=str(site)), "closed-site") as url:
+        yield url
 
 
 @pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=["desktop", "phone"])
