@@ -66,7 +66,14 @@ def lighthouse(url: str, out: Path) -> Run:
     command = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
                f"--only-categories={','.join(CATEGORIES)}", "--form-factor=mobile",
                "--throttling-method=simulate", f"--chrome-flags={CHROME_FLAGS}"]
-    subprocess.run(command, check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=240)
+    for attempt in (1, 2):  # Chromium occasionally fails to start under load: one retry, then say why
+        done = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                              timeout=240, check=False)
+        if done.returncode == 0:
+            break
+        print(f"  lighthouse failed on {url} (attempt {attempt}): {done.stderr.strip()[-400:]}", file=sys.stderr)
+    else:
+        raise SystemExit(f"lighthouse failed twice on {url}")
     report = json.loads(out.read_text(encoding="utf-8"))
     audits = report["audits"]
     failed = [f"{cat}:{ref['id']}" for cat in CATEGORIES if cat != "performance"
