@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
+import json
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -16,3 +19,11 @@ def samples_module() -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def save_results(path: Path, payload: dict[str, Any]) -> None:
+    """Write a benchmark's figures as JSON, stamped with the time of the run."""
+    stamped = {**payload, "when": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(stamped, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"written {path}")

@@ -27,7 +27,6 @@ import argparse
 import contextlib
 import datetime as dt
 import io
-import json
 import logging
 import os
 import platform
@@ -47,7 +46,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import site_build.activities.build as activities_build  # noqa: E402
-from bench.common import samples_module  # noqa: E402
+from bench.common import samples_module, save_results  # noqa: E402
 from site_build.activities.items import PlanIndex  # noqa: E402
 from site_build.plan.load import load_plan  # noqa: E402
 
@@ -97,6 +96,7 @@ def copy_project(target: Path) -> None:
     skip = shutil.ignore_patterns(".git", "node_modules", "site", ".site.*", ".cache", "out", "__pycache__",
                                   ".pytest_cache", ".ruff_cache", ".benchmarks", "*.egg-info", "tests")
     shutil.copytree(ROOT, target, ignore=skip)  # the bundled sample write-ups stay: other data links to them
+    (target / "node_modules").symlink_to(ROOT / "node_modules")  # Pagefind and the editor's bundle (npm)
 
 
 def write_ups(project: Path, count: int, pool: list[Path], *, distinct: bool = False) -> list[Path]:
@@ -319,11 +319,8 @@ def main(argv: list[str] | None = None) -> int:
         rebuild = rebuilds(rebuild_count, runs, pool, work)
     verdict = report(scale, rebuild)
     payload = {"machine": machine(), "quick": args.quick, "runs": runs, "photo_pool": pool_size,
-               "photo_size": [width, height], "scaling": scale, "rebuilds": rebuild, "verdict": verdict,
-               "when": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()}
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"written {args.json}")
+               "photo_size": [width, height], "scaling": scale, "rebuilds": rebuild, "verdict": verdict}
+    save_results(args.json, payload)
     return 0
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import logging
 import os
 import re
@@ -30,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench.common import save_results  # noqa: E402
 from bench.site_bench import STORY, build, camera_photos, copy_project, machine  # noqa: E402
 from site_build.activities.items import PlanIndex  # noqa: E402
 from site_build.plan.newyear import new_year  # noqa: E402
@@ -140,11 +140,8 @@ def main(argv: list[str] | None = None) -> int:
           f"(target <= {TARGET_RATIO}x: {'ok' if ratio <= TARGET_RATIO else 'MISSED'})")
     payload = {"machine": machine(), "runs": args.runs, "years": years, "per_year": args.per_year,
                "multi_year": multi_result, "single_year": {**single_result, "write_ups": extra},
-               "ratio": ratio, "target": TARGET_RATIO, "ok": ratio <= TARGET_RATIO,
-               "when": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()}
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"written {args.json}")
+               "ratio": ratio, "target": TARGET_RATIO, "ok": ratio <= TARGET_RATIO}
+    save_results(args.json, payload)
     return 0
 
 
