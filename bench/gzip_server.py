@@ -13,9 +13,9 @@ import functools
 import gzip
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
 from io import BytesIO
 from pathlib import Path
 from typing import Any, ClassVar
@@ -74,11 +74,11 @@ class GzipHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(directory: Path, *, security_headers: bool = True) -> Iterator[str]:
-    """Serve ``directory`` on a free port of 127.0.0.1; yields ``http://127.0.0.1:<port>/``."""
-    handler = type("Handler", (GzipHandler,), {"extra_headers": _security_headers() if security_headers else {}})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, name="gzip-server", daemon=True)
+def running(handler: Callable[..., BaseHTTPRequestHandler], name: str = "http-server") -> Iterator[str]:
+    """A real HTTP server with ``handler`` on a free port of 127.0.0.1, in a thread, stopped on exit;
+    yields ``http://127.0.0.1:<port>/``. Also the browser tests' server (tests/browser/browser_support.py)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, name=name, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -87,6 +87,13 @@ def serve(directory: Path, *, security_headers: bool = True) -> Iterator[str]:
         server.server_close()
         thread.join(timeout=10)
 
+
+@contextmanager
+def serve(directory: Path, *, security_headers: bool = True) -> Iterator[str]:
+    """Serve ``directory`` on a free port of 127.0.0.1; yields ``http://127.0.0.1:<port>/``."""
+    handler = type("Handler", (GzipHandler,), {"extra_headers": _security_headers() if security_headers else {}})
+    with running(functools.partial(handler, directory=str(directory)), "gzip-server") as url:
+        yield url
 
 if __name__ == "__main__":
     import argparse

@@ -48,7 +48,8 @@ if str(ROOT) not in sys.path:
 import site_build.activities.build as activities_build  # noqa: E402
 from bench.common import samples_module, save_results  # noqa: E402
 from site_build.activities.items import PlanIndex  # noqa: E402
-from site_build.plan.load import load_plan  # noqa: E402
+from site_build.plan.years import load_plans  # noqa: E402
+from site_build.thaidate import fiscal_year_bounds  # noqa: E402
 
 TARGET_PER_PAGE_RATIO = 1.5
 TARGET_REBUILD_SHARE = 0.05
@@ -99,31 +100,35 @@ def copy_project(target: Path) -> None:
     (target / "node_modules").symlink_to(ROOT / "node_modules")  # Pagefind and the editor's bundle (npm)
 
 
-def write_ups(project: Path, count: int, pool: list[Path], *, distinct: bool = False) -> list[Path]:
-    """``count`` valid write-ups spread over FY 2566 and every plan item, two photos each: hard links
-    to the pool, or (``distinct``) variants of it with their own bytes."""
-    plan = load_plan(project / "plan.yml")
+def write_ups(project: Path, count: int, pool: list[Path], *, distinct: bool = False, fy: int = 2566,
+              offset: int = 0, tag: str = "synthetic") -> list[Path]:
+    """``count`` valid write-ups spread over fiscal year ``fy``, naming every item of that year's plan in turn,
+    two photos each: hard links to the pool, or (``distinct``) variants of it with their own bytes. ``offset``
+    numbers them after earlier batches (one pool cycle across several years)."""
+    plan = load_plans(project).get(fy)
+    assert plan is not None, f"no plan for FY {fy} in {project}"
     ids = list(PlanIndex(plan).items)
     channels = [c.id for c in plan.channels if not c.automatic]
-    start = dt.date(2022, 10, 1)
+    start, _ = fiscal_year_bounds(fy)
     made = []
     for k in range(count):
+        n = offset + k
         day = start + dt.timedelta(days=k * 364 // max(count, 1))
-        folder = project / "content" / "activities" / f"{day.isoformat()}-synthetic-{k:05d}"
+        folder = project / "content" / "activities" / f"{day.isoformat()}-{tag}-{n:05d}"
         folder.mkdir()
         photos = []
         for j in range(2):
-            source = pool[(2 * k + j) % len(pool)]
+            source = pool[(2 * n + j) % len(pool)]
             if distinct:
-                variant(source, folder / f"photo-{j + 1}.jpg", f"write-up {k} photo {j}")
+                variant(source, folder / f"photo-{j + 1}.jpg", f"write-up {n} photo {j}")
             else:
                 os.link(source, folder / f"photo-{j + 1}.jpg")
-            photos.append(f"  - file: photo-{j + 1}.jpg\n    alt: ภาพสังเคราะห์ที่ {j + 1} ของบันทึก {k}\n")
-        publicity = f"publicity:\n  {channels[k % len(channels)]}:\n    date: {day.isoformat()}\n" if channels else ""
+            photos.append(f"  - file: photo-{j + 1}.jpg\n    alt: ภาพสังเคราะห์ที่ {j + 1} ของบันทึก {n}\n")
+        publicity = f"publicity:\n  {channels[n % len(channels)]}:\n    date: {day.isoformat()}\n" if channels else ""
         (folder / "index.md").write_text(
-            f"---\ntitle: บันทึกกิจกรรมสังเคราะห์ลำดับที่ {k}\ndate: {day.isoformat()}\n"
-            f'plan_items:\n  - "{ids[k % len(ids)]}"\nsummary: บันทึกสังเคราะห์สำหรับวัดความเร็ว ลำดับที่ {k}\n'
-            f"photos:\n{''.join(photos)}participants: {10 + k % 50}\n{publicity}sample: true\n---\n\n{STORY}",
+            f"---\ntitle: บันทึกกิจกรรมสังเคราะห์ลำดับที่ {n}\ndate: {day.isoformat()}\n"
+            f'plan_items:\n  - "{ids[n % len(ids)]}"\nsummary: บันทึกสังเคราะห์สำหรับวัดความเร็ว ลำดับที่ {n}\n'
+            f"photos:\n{''.join(photos)}participants: {10 + n % 50}\n{publicity}sample: true\n---\n\n{STORY}",
             encoding="utf-8")
         made.append(folder / "index.md")
     return made

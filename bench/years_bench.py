@@ -14,7 +14,6 @@ FY 2566 plan only and enough write-ups to reach the multi-year page count.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import logging
 import os
 import re
@@ -30,11 +29,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.common import save_results  # noqa: E402
-from bench.site_bench import STORY, build, camera_photos, copy_project, machine  # noqa: E402
-from site_build.activities.items import PlanIndex  # noqa: E402
+from bench.site_bench import build, camera_photos, copy_project, machine, write_ups  # noqa: E402
 from site_build.plan.newyear import new_year  # noqa: E402
 from site_build.plan.years import load_plans  # noqa: E402
-from site_build.thaidate import fiscal_year_bounds  # noqa: E402
 
 TARGET_RATIO = 1.25
 
@@ -62,26 +59,7 @@ def single_year(project: Path) -> None:
 
 def add_write_ups(project: Path, fy: int, count: int, pool: list[Path], offset: int) -> None:
     """``count`` write-ups inside fiscal year ``fy``, naming items of that year's plan, two photos each."""
-    plan = load_plans(project).get(fy)
-    assert plan is not None
-    ids = list(PlanIndex(plan).items)
-    channels = [c.id for c in plan.channels if not c.automatic]
-    start, _ = fiscal_year_bounds(fy)
-    for k in range(count):
-        n = offset + k
-        day = start + dt.timedelta(days=k * 364 // max(count, 1))
-        folder = project / "content" / "activities" / f"{day.isoformat()}-years-{n:05d}"
-        folder.mkdir()
-        photos = []
-        for j in range(2):
-            os.link(pool[(2 * n + j) % len(pool)], folder / f"photo-{j + 1}.jpg")
-            photos.append(f"  - file: photo-{j + 1}.jpg\n    alt: ภาพสังเคราะห์ที่ {j + 1} ของบันทึก {n}\n")
-        publicity = f"publicity:\n  {channels[n % len(channels)]}:\n    date: {day.isoformat()}\n" if channels else ""
-        (folder / "index.md").write_text(
-            f"---\ntitle: บันทึกกิจกรรมสังเคราะห์ลำดับที่ {n}\ndate: {day.isoformat()}\n"
-            f'plan_items:\n  - "{ids[n % len(ids)]}"\nsummary: บันทึกสังเคราะห์สำหรับวัดความเร็ว ลำดับที่ {n}\n'
-            f"photos:\n{''.join(photos)}participants: {10 + n % 50}\n{publicity}sample: true\n---\n\n{STORY}",
-            encoding="utf-8")
+    write_ups(project, count, pool, fy=fy, offset=offset, tag="years")
 
 
 def measure(project: Path, site: Path, runs: int) -> dict[str, Any]:

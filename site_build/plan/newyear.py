@@ -20,7 +20,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from site_build.errors import Problem, ProblemsFound
+from site_build.errors import Problem, ProblemsFound, relpath
 from site_build.plan.load import read_plan
 from site_build.plan.years import ARCHIVE_DIR
 from site_build.thaidate import digits, format_date
@@ -161,7 +161,7 @@ def new_year(root: Path, *, current: Path | None = None) -> NewYearResult:
     :class:`ProblemsFound` (nothing changed) when the current plan is invalid, still a draft, or the
     archive already has that year."""
     current = current or root / "plan.yml"
-    shown = _rel(current, root)
+    shown = relpath(current, root)
     plan, _, problems = read_plan(current, display_name=shown)
     if problems or plan is None:
         raise ProblemsFound(problems)
@@ -173,7 +173,7 @@ def new_year(root: Path, *, current: Path | None = None) -> NewYearResult:
     archive_dir = current.parent / ARCHIVE_DIR
     archive = archive_dir / f"{old_year}.yml"
     if archive.exists():
-        raise ProblemsFound([Problem(file=_rel(archive, root), message_th=f"มีแผนปี {old_year} ในคลังอยู่แล้ว",
+        raise ProblemsFound([Problem(file=relpath(archive, root), message_th=f"มีแผนปี {old_year} ในคลังอยู่แล้ว",
                                      message_en=f"{archive.name} already exists", code="archive-exists",
                                      fix_th="ตรวจว่าสั่งคำสั่งนี้ซ้ำหรือไม่ ไฟล์ทั้งสองไม่ถูกแก้ไข")])
     source = current.read_bytes()
@@ -195,7 +195,7 @@ def new_year(root: Path, *, current: Path | None = None) -> NewYearResult:
         for tmp in (tmp_archive, tmp_draft):
             if tmp.exists():
                 tmp.unlink()
-    return NewYearResult(old_year, new_fy, Path(_rel(archive, root)), Path(shown), moved, removed, review)
+    return NewYearResult(old_year, new_fy, Path(relpath(archive, root)), Path(shown), moved, removed, review)
 
 
 def _temp_beside(target: Path, data: bytes) -> Path:
@@ -206,9 +206,3 @@ def _temp_beside(target: Path, data: bytes) -> Path:
         os.fsync(handle.fileno())
     return Path(name)
 
-
-def _rel(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from site_build.errors import Problem, ProblemsFound
+from site_build.errors import Problem, ProblemsFound, relpath
 from site_build.plan.load import read_plan
 from site_build.plan.model import Plan
 from site_build.thaidate import fiscal_year
@@ -109,7 +109,7 @@ def load_plans(root: Path, *, current: Path | None = None) -> PlanSet:
     sources: list[PlanSource] = []
     fy_lines: dict[str, int | None] = {}
     for path in plan_files(current):
-        display = _display(path, root)
+        display = relpath(path, root)
         try:
             plan, loaded, found = read_plan(path, display_name=display)
         except FileNotFoundError:
@@ -162,9 +162,3 @@ def load_plans(root: Path, *, current: Path | None = None) -> PlanSet:
         raise ProblemsFound(problems)
     return PlanSet(sources)
 
-
-def _display(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, NoReturn
 from urllib.parse import urlsplit
 
 import pytest
 
+from bench.gzip_server import running
+
 ROOT = Path(__file__).resolve().parents[2]
+serving = running  # one threaded HTTP server (start, stop, free port) for the benchmarks and the browser tests
 SUBPATH = "/sub/site/"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
@@ -107,17 +106,3 @@ def need(kinds: dict[str, str | None], kind: str) -> str:
         pytest.skip(f"the build has no {kind} page yet")
     return path
 
-
-@contextmanager
-def serving(handler: Callable[..., BaseHTTPRequestHandler], name: str = "test-site") -> Iterator[str]:
-    """A real HTTP server with ``handler`` on a free port of 127.0.0.1, in a thread, stopped on exit;
-    yields ``http://127.0.0.1:<port>/``."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name=name, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
