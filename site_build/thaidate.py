@@ -130,8 +130,16 @@ def looks_buddhist_era(year: int) -> bool:
     return year >= 2400
 
 
+def as_gregorian(day: dt.date) -> dt.date:
+    """The date meant by a Gregorian field: a Buddhist-Era year typed by mistake (2566-03-20) taken as 2023-03-20,
+    so the checks that follow (which fiscal year, which plan) still speak of the right year."""
+    if not looks_buddhist_era(day.year):
+        return day
+    return dt.date(ce_year(day.year), day.month, min(day.day, 28 if day.month == 2 else day.day))
+
+
 def be_typo_hint(day: dt.date) -> str:
     """Explain a Buddhist-Era year typed into a Gregorian date, with the corrected value."""
-    fixed = dt.date(ce_year(day.year), day.month, min(day.day, 28 if day.month == 2 else day.day))
+    fixed = as_gregorian(day)
     return (f"ปี {day.year} เป็นปี พ.ศ. แต่ช่องนี้ใช้ปี ค.ศ.: เขียนเป็น {fixed.isoformat()} "
             f"(year {day.year} is Buddhist Era; this field takes the Gregorian year: {fixed.isoformat()})")

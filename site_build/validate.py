@@ -76,6 +76,9 @@ def problem_from_error(model: type[BaseModel], loaded: Loaded, err: Any, root: P
     if kind == "value_error":
         th = str(ctx.get("error", err["msg"]))
         fix = ""
+    elif kind.endswith("_type") and err.get("input", ...) is None:  # "alt:" with nothing after it
+        th = f"ช่อง '{field}' ว่างอยู่"
+        fix = f"พิมพ์ค่าต่อจาก '{field}:' ในบรรทัดเดียวกัน (ถ้าช่องนี้ไม่จำเป็น ลบบรรทัดนี้ออกได้)"
     line, col = (loaded.where(loc[:-1]) if kind == "missing" else loaded.where(loc)) or (None, None)
     return Problem(file=loaded.file, line=line, column=col, message_th=th, message_en=err["msg"],
                    fix_th=fix, path=format_path(loc), code=kind)

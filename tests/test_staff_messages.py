@@ -11,6 +11,8 @@ from site_build.activities import guidance
 from site_build.activities.items import PlanIndex
 from site_build.activities.load import load_activities
 from site_build.activities.scaffold import template
+from site_build.plan.newyear import new_year
+from site_build.plan.years import load_plans
 from tests.test_activities_support import jpeg, make_project, write_bundle
 
 FOUR_MISTAKES = """\
@@ -121,3 +123,33 @@ def test_raw_yaml_parser_text_is_explained_in_thai(tmp_path: Path) -> None:
     assert not re.search(r"mapping|values|allowed|context", p.message_th), p.message_th  # no raw parser text
     assert "mapping values are not allowed" in p.message_en
     assert "เครื่องหมายคำพูด" in p.fix_th
+
+
+EMPTY_ALT_AND_WRONG_NAMES = """\
+title: กิจกรรมทดลอง
+date: 2566-03-15
+plan_items:
+  - "9.9"
+summary: สรุปสั้น
+photos:
+  - file: IMG_0042.jpg
+    alt:
+  - file: missing.jpg
+    alt: ภาพที่ไม่มีไฟล์
+"""
+
+
+def test_an_empty_alt_does_not_hide_the_photo_checks_and_a_be_date_names_its_real_year(tmp_path: Path) -> None:
+    """``alt:`` left empty (a null, not a missing key) still lets the photo checks run; with several fiscal
+    years, the unknown item is looked up in the year the Buddhist-Era date means (FY 2566), never "FY 3109"."""
+    root, _ = make_project(tmp_path)
+    new_year(root)  # plans/2566.yml + a drafted FY 2567 plan.yml
+    plans = load_plans(root)
+    write_bundle(root, "2023-03-15-draft", EMPTY_ALT_AND_WRONG_NAMES, photos=("IMG 0042.JPG",))
+    by_line = {p.line: p for p in _problems(root, plans)}
+    assert by_line[9].message_th == "ช่อง 'alt' ว่างอยู่"
+    assert by_line[8].code == "missing-photo" and "IMG 0042.JPG" in by_line[8].fix_th
+    assert by_line[10].code == "missing-photo"
+    unknown = by_line[5]
+    assert unknown.code == "unknown-item"
+    assert "พ.ศ. 2566" in unknown.message_th and "3109" not in unknown.message_th + unknown.message_en

@@ -27,7 +27,14 @@ from site_build.plan.model import Plan
 from site_build.plan.years import PlanSet
 from site_build.status import Evidence
 from site_build.textfile import read_text
-from site_build.thaidate import ThaiDateError, be_typo_hint, fiscal_year, looks_buddhist_era, parse_thai_date
+from site_build.thaidate import (
+    ThaiDateError,
+    as_gregorian,
+    be_typo_hint,
+    fiscal_year,
+    looks_buddhist_era,
+    parse_thai_date,
+)
 from site_build.validate import validate_model
 from site_build.yamlsrc import Loaded, PathKey, format_path
 
@@ -128,7 +135,7 @@ def load_writeup(directory: Path, index: PlanIndex | YearIndexes, *, display_roo
     writeup = WriteUp(folder=directory.name, directory=directory, source=source, display=shown, meta=lenient,
                       body=split.body, body_line=split.body_line)
     years = index if isinstance(index, YearIndexes) else None
-    chosen = years.for_date(lenient.date) if years is not None else index
+    chosen = years.for_date(as_gregorian(lenient.date)) if years is not None else index
     assert isinstance(chosen, PlanIndex)
     # Every problem in one run: the cross-checks also run on what the schema could accept, skipping the
     # fields it refused (already reported), so a missing alt text does not hide a wrong plan item.
@@ -156,10 +163,16 @@ def _lenient_meta(data: Any) -> tuple[FrontMatter | None, set[str]]:
                     return None, unusable
                 name = loc[0]
                 value = current.get(name)
-                if (len(loc) == 3 and err["type"] == "missing" and isinstance(value, list)
-                        and isinstance(loc[1], int) and isinstance(value[loc[1]], dict)):
-                    value = current[name] = list(value)  # keep the item in place: lines follow list indices
-                    value[loc[1]] = {**value[loc[1]], str(loc[2]): "-"}
+                if (len(loc) == 3 and isinstance(value, list) and isinstance(loc[1], int)
+                        and isinstance(value[loc[1]], dict)):
+                    # a refused field inside one list item (an empty alt, a bad focus): keep the item in place
+                    # (lines follow list indices) so the photo checks still run; a missing or non-text value
+                    # becomes a placeholder, anything else is dropped (and becomes "missing" if required)
+                    value = current[name] = list(value)
+                    item = {k: v for k, v in value[loc[1]].items() if k != str(loc[2])}
+                    if err["type"] in ("missing", "string_type"):
+                        item[str(loc[2])] = "-"
+                    value[loc[1]] = item
                     continue
                 unusable.add(name)
                 if name in _PLACEHOLDERS:
@@ -346,7 +359,7 @@ class _Checks:
                      f"unknown plan item '{item_id}'" + (f"; did you mean {', '.join(near)}?" if near else ""),
                      hint + "ดูรหัสได้ที่หน้าแผนบูรณาการของเว็บไซต์ หรือใน plan.yml", "unknown-item")
             return
-        fy = fiscal_year(self.meta.date)
+        fy = fiscal_year(as_gregorian(self.meta.date))
         plan_fy = self.index.plan.fiscal_year
         elsewhere = self.years.other_years(item_id, plan_fy)
         where_th = (f" (มีรหัสนี้ในแผนปีงบประมาณ พ.ศ. {', '.join(str(y) for y in elsewhere)})" if elsewhere else "")
